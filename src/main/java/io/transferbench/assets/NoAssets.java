@@ -1,0 +1,23 @@
+package io.transferbench.assets;
+
+import io.transferbench.BenchException;
+
+import java.nio.file.Path;
+
+/** Asset access for suites that use no locked assets (generated data, in-harness pretraining). */
+public final class NoAssets implements AssetAccess {
+
+    @Override
+    public Path directory(String assetId) {
+        throw unknown(assetId);
+    }
+
+    @Override
+    public String checksum(String assetId) {
+        throw unknown(assetId);
+    }
+
+    private static BenchException unknown(String assetId) {
+        return new BenchException(BenchException.EXIT_ASSET, "asset '" + assetId + "' is not in datasets.lock");
+    }
+}

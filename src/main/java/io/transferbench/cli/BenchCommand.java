@@ -1,0 +1,113 @@
+package io.transferbench.cli;
+
+import io.transferbench.BenchException;
+import io.transferbench.Catalog;
+import io.transferbench.Mappers;
+import io.transferbench.assets.NoAssets;
+import io.transferbench.run.Progress;
+import io.transferbench.run.RunSummary;
+import io.transferbench.run.SuiteRunner;
+import io.transferbench.suite.FieldOverride;
+import io.transferbench.suite.Grid;
+import io.transferbench.suite.ResolvedSuite;
+import io.transferbench.suite.SuiteLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code bench --suite NAME}: run a suite's grid (or show it with --dry-run). */
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = {ListCommand.class},
+        description = "Benchmarks transfer-learning strategies: trains every cell of a suite's grid and records "
+                + "quality, time, throughput and memory per cell.",
+        footer = {"", "Exit codes: 0 ok, 2 bad usage or bad suite, 3 asset problem, 4 some cells failed.",
+                "Rerunning with the same --out and --run-id resumes: finished cells are skipped."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--suite", paramLabel = "NAME|PATH", description = "Suite name (in --suites-dir) or YAML file.")
+    String suite;
+
+    @Option(names = "--profile", defaultValue = SuiteLoader.DEFAULT_PROFILE,
+            description = "Profile of the suite: smoke, default, full or one the suite defines (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a suite field, e.g. --set training.epochs=2 or --set grid.freeze=all,0.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--seeds", split = ",", paramLabel = "SEED", description = "Seeds to run (overrides grid.seeds).")
+    List<Long> seeds = new ArrayList<>();
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    DeviceChoice device;
+
+    @Option(names = "--out", defaultValue = "reports", description = "Root of run directories (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--run-id", description = "Run directory name under OUT/SUITE; default: PROFILE-<config hash>.")
+    String runId;
+
+    @Option(names = "--dry-run", description = "Print the expanded grid and exit.")
+    boolean dryRun;
+
+    @Option(names = "--fail-fast", description = "Stop at the first failed cell.")
+    boolean failFast;
+
+    @Option(names = "--suites-dir", defaultValue = "suites", description = "Where suite names are looked up (default: ${DEFAULT-VALUE}).")
+    Path suitesDir;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter outWriter = spec.commandLine().getOut();
+        if (suite == null) {
+            spec.commandLine().usage(spec.commandLine().getErr());
+            return BenchException.EXIT_BAD_INPUT;
+        }
+        Catalog catalog = Catalog.discover();
+        List<FieldOverride> overrides = new ArrayList<>();
+        sets.forEach(s -> overrides.add(FieldOverride.parse(s)));
+        if (!seeds.isEmpty()) {
+            overrides.add(FieldOverride.parse("grid.seeds=" + String.join(",", seeds.stream().map(String::valueOf).toList())));
+        }
+        ResolvedSuite resolved = new SuiteLoader(catalog, suitesDir).load(suite, profile, overrides);
+        Path runDir = out.resolve(resolved.name()).resolve(runId != null ? runId : defaultRunId(resolved));
+        if (dryRun) {
+            SuiteRunner planner = new SuiteRunner(catalog, new NoAssets(), ai.djl.Device.cpu());
+            Grid.Expansion plan = planner.plan(resolved);
+            outWriter.print(GridTable.render(plan, SuiteRunner.extraAxes(resolved)));
+            outWriter.printf("%d cells (%d combinations, %d folded or dropped as equivalent); run directory: %s%n",
+                    plan.cells().size(), plan.combinations(), plan.folded(), runDir);
+            outWriter.flush();
+            return 0;
+        }
+        SuiteRunner runner = new SuiteRunner(catalog, new NoAssets(), device.resolve());
+        Grid.Expansion plan = runner.plan(resolved);
+        RunSummary summary;
+        try (Progress progress = Progress.forConsole()) {
+            summary = runner.run(resolved, plan, runDir, failFast, progress);
+        }
+        outWriter.printf("%d cells: %d ok, %d diverged, %d failed (%d were already done). Results: %s%n",
+                summary.cells(), summary.ok(), summary.diverged(), summary.failed(), summary.skipped(), summary.runDir());
+        outWriter.flush();
+        return summary.failed() > 0 ? BenchException.EXIT_CELLS_FAILED : 0;
+    }
+
+    /** Same suite, profile and overrides give the same run id, so a plain rerun resumes. */
+    static String defaultRunId(ResolvedSuite resolved) throws Exception {
+        byte[] canonical = Mappers.SUITE.writeValueAsBytes(resolved.tree());
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical);
+        return resolved.profile() + "-" + HexFormat.of().formatHex(digest, 0, 4);
+    }
+}

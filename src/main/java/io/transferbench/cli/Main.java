@@ -1,0 +1,53 @@
+package io.transferbench.cli;
+
+import io.transferbench.BenchException;
+import picocli.CommandLine;
+
+import java.nio.file.Path;
+
+/** Entry point: sets up DJL for offline use, then hands over to picocli. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        configureDjl();
+        CommandLine cli = new CommandLine(new BenchCommand());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof BenchException b) {
+                cmd.getErr().println("error: " + b.getMessage());
+                return b.exitCode();
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    /**
+     * Nothing may download at run time: DJL is put in offline mode, and its natives (shipped in
+     * the jar) unpack to a cache the user can move with {@code DJL_CACHE_DIR} or
+     * {@code TRANSFERBENCH_CACHE}.
+     */
+    static void configureDjl() {
+        if (System.getProperty("ai.djl.offline") == null) {
+            System.setProperty("ai.djl.offline", "true");
+        }
+        if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
+            System.setProperty("DJL_CACHE_DIR", cacheRoot().resolve("djl").toString());
+        }
+    }
+
+    static Path cacheRoot() {
+        String configured = System.getProperty("transferbench.cache", System.getenv("TRANSFERBENCH_CACHE"));
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
+        return base.resolve("transferbench");
+    }
+}

@@ -1,0 +1,33 @@
+package io.transferbench.data;
+
+import io.transferbench.assets.AssetAccess;
+import io.transferbench.suite.DatasetSpec;
+import io.transferbench.suite.Rule;
+
+import java.util.List;
+import java.util.Set;
+
+/** A dataset the suites can name: where it comes from and how it becomes {@link Splits}. */
+public interface DatasetSource {
+
+    String name();
+
+    String description();
+
+    /** What one example is (vector, image, text, audio); must match the model family's input. */
+    String inputKind();
+
+    /** The tasks this dataset has labels for. */
+    Set<String> tasks();
+
+    /** The fields allowed under {@code dataset.options}. */
+    Rule.ObjectRule optionsRule();
+
+    /** Ids of the locked assets the dataset is read from; they are fetched and verified first. */
+    List<String> assetIds(DatasetSpec spec);
+
+    /** A version that changes whenever the same options would give different examples. */
+    String version();
+
+    Splits load(DatasetSpec spec, AssetAccess assets);
+}

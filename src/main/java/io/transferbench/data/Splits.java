@@ -1,0 +1,17 @@
+package io.transferbench.data;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A dataset ready for a cell: train, validation and test splits that never share an example,
+ * the class names, the shape of one input, and counts worth recording (examples skipped as
+ * unreadable, class balance).
+ */
+public record Splits(
+        ExampleSet train,
+        ExampleSet val,
+        ExampleSet test,
+        List<String> classNames,
+        long[] inputShape,
+        Map<String, Long> counts) {}

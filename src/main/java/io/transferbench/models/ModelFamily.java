@@ -1,0 +1,33 @@
+package io.transferbench.models;
+
+import ai.djl.ndarray.NDManager;
+import io.transferbench.assets.AssetAccess;
+import io.transferbench.suite.ModelSpec;
+import io.transferbench.suite.Rule;
+
+import java.util.List;
+
+/** A network architecture the suites can name, with its stages and its pretrained weights. */
+public interface ModelFamily {
+
+    String name();
+
+    String description();
+
+    /** What one input example is (vector, image, text, audio); must match the dataset's. */
+    String inputKind();
+
+    /** The fields allowed under {@code model.options}. */
+    Rule.ObjectRule optionsRule();
+
+    int stageCount(ModelSpec spec);
+
+    /** A new backbone for inputs of {@code inputShape} (one example, no batch axis). */
+    Backbone build(ModelSpec spec, long[] inputShape);
+
+    /** Locked assets holding the pretrained weights; empty when the family ships none. */
+    List<String> weightAssetIds(ModelSpec spec);
+
+    /** Loads the packaged pretrained weights into an initialised backbone. */
+    void loadPretrained(Backbone backbone, ModelSpec spec, AssetAccess assets, NDManager manager);
+}

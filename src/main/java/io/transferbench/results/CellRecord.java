@@ -1,0 +1,53 @@
+package io.transferbench.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.transferbench.train.EpochPoint;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The provenance and results of one cell: everything a report shows about it, and enough to
+ * rebuild and rerun it (the resolved config and the asset checksums).
+ */
+public record CellRecord(
+        String cellId,
+        int index,
+        String label,
+        String status,
+        String reason,
+        JsonNode config,
+        long seed,
+        Map<String, String> assets,
+        Map<String, Long> datasetCounts,
+        Map<String, Double> val,
+        Map<String, Double> test,
+        Map<String, Double> testPerClass,
+        int bestEpoch,
+        List<EpochPoint> curve,
+        double wallSeconds,
+        double trainSeconds,
+        double evalSeconds,
+        Double timeToTargetSeconds,
+        Integer targetEpoch,
+        double trainSamplesPerSecond,
+        double evalSamplesPerSecond,
+        Long peakRssBytes,
+        long paramsTotal,
+        long paramsTrainable,
+        Long forwardFlopsPerSample,
+        Long trainFlopsPerSample,
+        Double achievedTrainFlopsPerSecond,
+        String device,
+        String startedAt,
+        String finishedAt) {
+
+    public static final String OK = "ok";
+    public static final String DIVERGED = "diverged";
+    public static final String FAILED = "failed";
+
+    /** Finished cells are not run again on resume; failed ones are (their failure may be transient). */
+    public boolean finished() {
+        return OK.equals(status) || DIVERGED.equals(status);
+    }
+}

@@ -1,0 +1,101 @@
+package io.transferbench.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.transferbench.train.EpochPoint;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * {@code results.csv} (one row per cell) and {@code curves.csv} (one row per epoch per cell),
+ * always regenerated from the records so they can never disagree with them.
+ */
+public final class CsvExport {
+
+    private CsvExport() {}
+
+    public static String results(List<CellRecord> records, List<String> extraAxes) {
+        TreeSet<String> metrics = new TreeSet<>();
+        records.forEach(r -> {
+            if (r.val() != null) {
+                metrics.addAll(r.val().keySet());
+            }
+        });
+        List<String> header = new ArrayList<>(List.of("cell_id", "index", "status", "strategy", "freeze", "schedule",
+                "lr", "layer_decay", "seed"));
+        extraAxes.forEach(header::add);
+        metrics.forEach(m -> header.add("val_" + m));
+        metrics.forEach(m -> header.add("test_" + m));
+        header.addAll(List.of("best_epoch", "wall_seconds", "train_seconds", "time_to_target_seconds",
+                "train_samples_per_second", "eval_samples_per_second", "peak_rss_mb", "params_total",
+                "params_trainable", "train_flops_per_sample", "achieved_train_gflops", "device", "reason"));
+        return print(header, printer -> {
+            for (CellRecord r : records) {
+                List<Object> row = new ArrayList<>();
+                JsonNode c = r.config();
+                row.addAll(List.of(r.cellId(), r.index(), r.status(), c.path("strategy").asText(),
+                        c.path("freeze").asText(), c.path("schedule").asText(), c.path("lr").asText(),
+                        c.path("layer-decay").asText(), r.seed()));
+                for (String axis : extraAxes) {
+                    row.add(c.at("/" + axis.replace('.', '/')).asText(""));
+                }
+                metrics.forEach(m -> row.add(value(r.val() == null ? null : r.val().get(m))));
+                metrics.forEach(m -> row.add(value(r.test() == null ? null : r.test().get(m))));
+                row.addAll(List.of(r.bestEpoch(), value(r.wallSeconds()), value(r.trainSeconds()),
+                        value(r.timeToTargetSeconds()), value(r.trainSamplesPerSecond()),
+                        value(r.evalSamplesPerSecond()),
+                        r.peakRssBytes() == null ? "" : String.format("%.1f", r.peakRssBytes() / 1048576.0),
+                        r.paramsTotal(), r.paramsTrainable(), value(r.trainFlopsPerSample()),
+                        r.achievedTrainFlopsPerSecond() == null ? ""
+                                : String.format("%.3f", r.achievedTrainFlopsPerSecond() / 1e9),
+                        r.device(), r.reason() == null ? "" : r.reason()));
+                printer.printRecord(row);
+            }
+        });
+    }
+
+    public static String curves(List<CellRecord> records) {
+        TreeSet<String> metrics = new TreeSet<>();
+        records.forEach(r -> r.curve().forEach(p -> metrics.addAll(p.val().keySet())));
+        List<String> header = new ArrayList<>(List.of("cell_id", "phase", "epoch", "train_loss", "lr", "elapsed_seconds"));
+        metrics.forEach(m -> header.add("val_" + m));
+        return print(header, printer -> {
+            for (CellRecord r : records) {
+                for (EpochPoint p : r.curve()) {
+                    List<Object> row = new ArrayList<>(List.of(r.cellId(), p.phase(), p.epoch(), value(p.trainLoss()),
+                            value(p.lr()), value(p.elapsedSeconds())));
+                    metrics.forEach(m -> row.add(value(p.val().get(m))));
+                    printer.printRecord(row);
+                }
+            }
+        });
+    }
+
+    private static String value(Number n) {
+        if (n == null || (n instanceof Double d && d.isNaN())) {
+            return "";
+        }
+        return n instanceof Double || n instanceof Float ? String.format("%.6g", n.doubleValue()) : n.toString();
+    }
+
+    private interface Rows {
+        void write(CSVPrinter printer) throws IOException;
+    }
+
+    private static String print(List<String> header, Rows rows) {
+        StringWriter out = new StringWriter();
+        try (CSVPrinter printer = CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).build()
+                .print(out)) {
+            rows.write(printer);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+}

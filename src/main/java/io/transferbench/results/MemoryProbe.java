@@ -1,0 +1,48 @@
+package io.transferbench.results;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Peak resident memory of this process per cell, native allocations (PyTorch) included. Linux
+ * keeps the peak in {@code VmHWM}; writing 5 to {@code /proc/self/clear_refs} resets it, so
+ * each cell gets its own peak even though cells share one process.
+ */
+public final class MemoryProbe {
+
+    private static final Path STATUS = Path.of("/proc/self/status");
+    private static final Path CLEAR_REFS = Path.of("/proc/self/clear_refs");
+
+    private final boolean resettable;
+
+    public MemoryProbe() {
+        this.resettable = Files.isWritable(CLEAR_REFS) && Files.isReadable(STATUS);
+    }
+
+    /** Starts a new measurement window. */
+    public void reset() {
+        if (resettable) {
+            try {
+                Files.writeString(CLEAR_REFS, "5");
+            } catch (IOException e) {
+                // Peak since process start is still a valid, if looser, upper bound.
+            }
+        }
+    }
+
+    /** Peak resident bytes since the last reset, or null where the OS does not tell. */
+    public Long peakBytes() {
+        try {
+            for (String line : Files.readAllLines(STATUS)) {
+                if (line.startsWith("VmHWM:")) {
+                    String[] parts = line.trim().split("\\s+");
+                    return Long.parseLong(parts[1]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+        return null;
+    }
+}

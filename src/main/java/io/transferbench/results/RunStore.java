@@ -1,0 +1,120 @@
+package io.transferbench.results;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.transferbench.BenchException;
+import io.transferbench.Mappers;
+import io.transferbench.suite.ResolvedSuite;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * One run's directory: {@code suite.resolved.yaml}, {@code env.json}, one record per cell under
+ * {@code cells/}, and the CSVs derived from the records. Every file is written atomically, so a
+ * run killed at any moment resumes from whole records only.
+ */
+public final class RunStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RunStore.class);
+
+    private final Path dir;
+    private final Path cells;
+
+    private RunStore(Path dir) {
+        this.dir = dir;
+        this.cells = dir.resolve("cells");
+    }
+
+    /**
+     * Opens a run directory for a suite, creating it or resuming it. Resuming with a different
+     * configuration or on different hardware is refused: the records would no longer compare.
+     */
+    public static RunStore open(Path dir, ResolvedSuite suite, EnvironmentInfo env) {
+        RunStore store = new RunStore(dir);
+        try {
+            Files.createDirectories(store.cells);
+            store.removeTempFiles();
+            byte[] resolved = Mappers.YAML.writeValueAsBytes(suite.tree());
+            Path resolvedFile = dir.resolve("suite.resolved.yaml");
+            if (Files.exists(resolvedFile)) {
+                JsonNode before = Mappers.YAML.readTree(resolvedFile.toFile());
+                if (!before.equals(suite.tree())) {
+                    throw new BenchException(BenchException.EXIT_BAD_INPUT, dir + " holds a run of a different"
+                            + " configuration (compare its suite.resolved.yaml); choose another --run-id or --out");
+                }
+            } else {
+                AtomicFiles.write(resolvedFile, resolved);
+            }
+            Path envFile = dir.resolve("env.json");
+            if (Files.exists(envFile)) {
+                EnvironmentInfo before = Mappers.RECORDS.readValue(envFile.toFile(), EnvironmentInfo.class);
+                if (!before.hardwareKey().equals(env.hardwareKey())) {
+                    throw new BenchException(BenchException.EXIT_BAD_INPUT, dir + " was started on other hardware ("
+                            + before.hardwareKey() + ", now " + env.hardwareKey()
+                            + "); resuming would mix machines in one result set. Choose another --run-id");
+                }
+            } else {
+                AtomicFiles.write(envFile, Mappers.RECORDS.writeValueAsBytes(env));
+            }
+        } catch (IOException e) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot use run directory " + dir + ": " + e.getMessage(), e);
+        }
+        return store;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The records written so far, by cell id. */
+    public Map<String, CellRecord> records() {
+        Map<String, CellRecord> records = new LinkedHashMap<>();
+        try (Stream<Path> files = Files.list(cells)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                try {
+                    CellRecord r = Mappers.RECORDS.readValue(f.toFile(), CellRecord.class);
+                    records.put(r.cellId(), r);
+                } catch (IOException e) {
+                    LOG.warn("ignoring unreadable record {} ({}); its cell will run again", f, e.getMessage());
+                }
+            }
+        } catch (IOException e) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot read " + cells + ": " + e.getMessage(), e);
+        }
+        return records;
+    }
+
+    /** Writes a cell's record, then regenerates the CSVs from all records. */
+    public void write(CellRecord record, List<String> extraAxes) {
+        try {
+            AtomicFiles.write(cells.resolve(record.cellId() + ".json"), Mappers.RECORDS.writeValueAsBytes(record));
+            List<CellRecord> all = new ArrayList<>(records().values());
+            all.sort(Comparator.comparingInt(CellRecord::index));
+            AtomicFiles.write(dir.resolve("results.csv"),
+                    CsvExport.results(all, extraAxes).getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(dir.resolve("curves.csv"), CsvExport.curves(all).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot write results to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void removeTempFiles() throws IOException {
+        for (Path d : List.of(dir, cells)) {
+            try (Stream<Path> files = Files.list(d)) {
+                for (Path f : files.filter(p -> p.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX)).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package io.transferbench.run;
+
+import ai.djl.Device;
+import io.transferbench.BenchException;
+import io.transferbench.Catalog;
+import io.transferbench.Mappers;
+import io.transferbench.assets.AssetAccess;
+import io.transferbench.data.DatasetSource;
+import io.transferbench.data.Splits;
+import io.transferbench.models.ModelFamily;
+import io.transferbench.results.CellRecord;
+import io.transferbench.results.EnvironmentInfo;
+import io.transferbench.results.MemoryProbe;
+import io.transferbench.results.RunStore;
+import io.transferbench.suite.Cell;
+import io.transferbench.suite.CellSpec;
+import io.transferbench.suite.DatasetSpec;
+import io.transferbench.suite.Grid;
+import io.transferbench.suite.ModelSpec;
+import io.transferbench.suite.ResolvedSuite;
+import io.transferbench.suite.Strategy;
+import io.transferbench.train.CellTrainer;
+import io.transferbench.train.TrainingOutcome;
+import io.transferbench.train.WeightSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Runs a suite's grid into a run directory: prepares data and pretrained weights once, then
+ * trains every cell that has no finished record, writing each record as soon as the cell ends.
+ * A failing cell is recorded and the grid goes on, unless fail-fast is asked for.
+ */
+public final class SuiteRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SuiteRunner.class);
+
+    private final Catalog catalog;
+    private final AssetAccess assets;
+    private final Device device;
+
+    public SuiteRunner(Catalog catalog, AssetAccess assets, Device device) {
+        this.catalog = catalog;
+        this.assets = assets;
+        this.device = device;
+    }
+
+    /** Expands the grid; cell ids include the checksums of every asset a cell uses. */
+    public Grid.Expansion plan(ResolvedSuite suite) {
+        ModelSpec model = Mappers.SUITE.convertValue(suite.tree().get("model"), ModelSpec.class);
+        int stages = catalog.model(model.name()).stageCount(model);
+        return Grid.expand(suite, stages, this::assetFingerprint);
+    }
+
+    /** The grid's axes beyond the standard ones, for CSV columns. */
+    public static List<String> extraAxes(ResolvedSuite suite) {
+        List<String> axes = new ArrayList<>();
+        suite.tree().get("grid").fieldNames().forEachRemaining(k -> {
+            if (k.contains(".")) {
+                axes.add(k);
+            }
+        });
+        return axes.stream().sorted().toList();
+    }
+
+    public RunSummary run(ResolvedSuite suite, Grid.Expansion plan, Path runDir, boolean failFast, Progress progress) {
+        EnvironmentInfo env = EnvironmentInfo.capture(device.toString());
+        RunStore store = RunStore.open(runDir, suite, env);
+        Map<String, CellRecord> done = store.records();
+        List<Cell> todo = plan.cells().stream()
+                .filter(c -> !(done.containsKey(c.id()) && done.get(c.id()).finished())).toList();
+        List<String> extraAxes = extraAxes(suite);
+        progress.runStarted(suite.name(), plan.cells().size(), plan.cells().size() - todo.size());
+
+        Map<String, Splits> data = new HashMap<>();
+        MemoryProbe memory = new MemoryProbe();
+        CellTrainer trainer = new CellTrainer(device);
+        try (PretrainedWeights pretrained = new PretrainedWeights(catalog, assets, device, spec -> load(spec, data))) {
+            int position = 0;
+            for (Cell cell : todo) {
+                position++;
+                CellSpec spec = cell.spec();
+                Splits splits = load(spec.dataset(), data);
+                WeightSnapshot start = spec.strategy() == Strategy.SCRATCH
+                        ? null : pretrained.forCell(spec, splits.inputShape());
+                progress.cellStarted(cell, position, todo.size());
+                memory.reset();
+                Instant started = Instant.now();
+                long t0 = System.nanoTime();
+                TrainingOutcome outcome;
+                try {
+                    outcome = trainer.train(spec, splits, catalog.task(spec.task()), catalog.model(spec.model().name()),
+                            start, progress, null);
+                } catch (BenchException e) {
+                    throw e;
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    // EngineException (PyTorch errors, native out-of-memory) lands here too
+                    LOG.debug("cell {} failed", cell.id(), e);
+                    outcome = failed(e);
+                }
+                CellRecord record = CellRecords.of(cell, outcome, splits, assetsOf(spec), (System.nanoTime() - t0) / 1e9,
+                        memory.peakBytes(), device.toString(), started, Instant.now());
+                store.write(record, extraAxes);
+                progress.cellFinished(cell, record);
+                if (failFast && CellRecord.FAILED.equals(record.status())) {
+                    throw new BenchException(BenchException.EXIT_CELLS_FAILED,
+                            "cell " + cell.id() + " failed (" + record.reason() + "); stopping (--fail-fast)");
+                }
+            }
+        }
+        return summarise(store, plan, plan.cells().size() - todo.size());
+    }
+
+    private static TrainingOutcome failed(Throwable e) {
+        String reason = e instanceof OutOfMemoryError ? "out of memory: " + e.getMessage()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return new TrainingOutcome(TrainingOutcome.FAILED, reason, 0, null, Double.NaN, null, Double.NaN, List.of(),
+                0, 0, 0, 0, null, null, 0, 0, null, null);
+    }
+
+    private RunSummary summarise(RunStore store, Grid.Expansion plan, int skipped) {
+        Map<String, CellRecord> records = store.records();
+        int ok = 0;
+        int diverged = 0;
+        int failed = 0;
+        for (Cell c : plan.cells()) {
+            CellRecord r = records.get(c.id());
+            if (r == null) {
+                continue;
+            }
+            switch (r.status()) {
+                case CellRecord.OK -> ok++;
+                case CellRecord.DIVERGED -> diverged++;
+                default -> failed++;
+            }
+        }
+        return new RunSummary(store.dir(), plan.cells().size(), skipped, ok, diverged, failed);
+    }
+
+    private Splits load(DatasetSpec spec, Map<String, Splits> cache) {
+        String key;
+        try {
+            key = Mappers.SUITE.writeValueAsString(spec);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return cache.computeIfAbsent(key, k -> {
+            long t0 = System.nanoTime();
+            Splits s = catalog.dataset(spec.name()).load(spec, assets);
+            LOG.info("dataset {}: {} train, {} val, {} test ({} s)", spec.name(), s.train().size(), s.val().size(),
+                    s.test().size(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
+            return s;
+        });
+    }
+
+    /** Asset id to checksum for everything a cell reads; generators are identified by their version. */
+    private Map<String, String> assetsOf(CellSpec spec) {
+        Map<String, String> used = new TreeMap<>();
+        List<DatasetSpec> datasets = new ArrayList<>(List.of(spec.dataset()));
+        if (spec.model().pretrain() != null) {
+            datasets.add(spec.model().pretrain().dataset());
+        }
+        for (DatasetSpec d : datasets) {
+            DatasetSource source = catalog.dataset(d.name());
+            used.put("dataset:" + d.name(), source.version());
+            source.assetIds(d).forEach(id -> used.put(id, assets.checksum(id)));
+        }
+        ModelFamily family = catalog.model(spec.model().name());
+        if (spec.strategy() != Strategy.SCRATCH) {
+            family.weightAssetIds(spec.model()).forEach(id -> used.put(id, assets.checksum(id)));
+        }
+        return used;
+    }
+
+    private String assetFingerprint(CellSpec spec) {
+        return assetsOf(spec).toString();
+    }
+}

@@ -1,0 +1,22 @@
+package io.transferbench.suite;
+
+import java.util.List;
+
+/**
+ * Everything one cell of the grid needs, fully resolved: the suite's settings with this cell's
+ * grid values applied. Its canonical JSON (plus the asset checksums) is the cell's identity.
+ */
+public record CellSpec(
+        String suite,
+        String task,
+        ModelSpec model,
+        DatasetSpec dataset,
+        HeadSpec head,
+        TrainingSpec training,
+        Strategy strategy,
+        FreezeDepth freeze,
+        String schedule,
+        double lr,
+        double layerDecay,
+        long seed,
+        List<String> metrics) {}

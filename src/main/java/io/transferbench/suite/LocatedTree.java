@@ -1,0 +1,80 @@
+package io.transferbench.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A suite document as a JSON tree plus the source location of every field, so that validation
+ * errors found after profiles and overrides were merged can still point at a file, line and
+ * column. Paths look like {@code training.epochs} and {@code grid.lr[1]}.
+ */
+public final class LocatedTree {
+
+    private final ObjectNode root;
+    private final Map<String, SourceLocation> locations;
+    private final SourceLocation fallback;
+
+    public LocatedTree(ObjectNode root, Map<String, SourceLocation> locations, SourceLocation fallback) {
+        this.root = root;
+        this.locations = new HashMap<>(locations);
+        this.fallback = fallback;
+    }
+
+    public ObjectNode root() {
+        return root;
+    }
+
+    /** The location of a path, or of its nearest ancestor that has one. */
+    public SourceLocation locate(String path) {
+        String p = path;
+        while (true) {
+            SourceLocation loc = locations.get(p);
+            if (loc != null) {
+                return loc;
+            }
+            int cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+            if (cut <= 0) {
+                return locations.getOrDefault("", fallback);
+            }
+            p = p.substring(0, cut);
+        }
+    }
+
+    /** Records that the subtree at {@code path} now comes from somewhere else. */
+    void relocate(String path, Map<String, SourceLocation> fromOther, String otherPrefix) {
+        locations.keySet().removeIf(k -> k.equals(path) || k.startsWith(path + ".") || k.startsWith(path + "["));
+        for (Map.Entry<String, SourceLocation> e : fromOther.entrySet()) {
+            String k = e.getKey();
+            if (k.equals(otherPrefix) || k.startsWith(otherPrefix + ".") || k.startsWith(otherPrefix + "[")) {
+                locations.put(path + k.substring(otherPrefix.length()), e.getValue());
+            }
+        }
+    }
+
+    void put(String path, SourceLocation location) {
+        locations.put(path, location);
+    }
+
+    Map<String, SourceLocation> locations() {
+        return locations;
+    }
+
+    static String child(String path, String field) {
+        return path.isEmpty() ? field : path + "." + field;
+    }
+
+    static String index(String path, int i) {
+        return path + "[" + i + "]";
+    }
+
+    static JsonNode at(JsonNode root, String dottedPath) {
+        JsonNode node = root;
+        for (String part : dottedPath.split("\\.")) {
+            node = node == null ? null : node.get(part);
+        }
+        return node;
+    }
+}

@@ -1,0 +1,203 @@
+package io.transferbench.suite;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.transferbench.Catalog;
+import io.transferbench.data.DatasetSource;
+import io.transferbench.models.ModelFamily;
+import io.transferbench.tasks.Task;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The rules a suite must follow. Parts of the schema depend on what the suite names (the model's
+ * stage count bounds the freeze axis, the task's metrics bound early stopping), so the schema is
+ * built per tree from the {@link Catalog}.
+ */
+public final class SuiteSchema {
+
+    /** Top-level fields a profile may override. */
+    static final Set<String> PROFILE_FIELDS =
+            Set.of("task", "model", "dataset", "head", "training", "grid", "metrics");
+
+    private static final Rule.ObjectRule NO_OPTIONS = Rule.object().build();
+
+    private final Catalog catalog;
+
+    public SuiteSchema(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Checks a whole suite tree (profiles already merged) and records every problem. */
+    public void check(ObjectNode tree, Problems problems) {
+        Rule.ObjectRule root = rootRule(tree);
+        root.check(tree, "", problems);
+        if (problems.isEmpty()) {
+            checkAcrossFields(tree, problems);
+        }
+    }
+
+    Rule.ObjectRule rootRule(ObjectNode tree) {
+        Task task = catalog.tasks().get(text(tree, "task"));
+        ModelFamily model = catalog.models().get(text(tree, "model.name"));
+        List<String> metrics = task == null ? List.of("loss") : withLoss(task.metrics());
+        Rule metric = Rule.choice("metric", metrics);
+
+        Rule.ObjectRule dataset = datasetRule(tree, "dataset");
+        Rule.ObjectRule training = Rule.object()
+                .optional("optimizer", Rule.choice("optimizer", List.of("adamw", "sgd")))
+                .optional("momentum", Rule.number(0, true, 1, false))
+                .optional("nesterov", Rule.bool())
+                .optional("weight-decay", Rule.number(0, true, 10, true))
+                .optional("batch-size", Rule.integer(1, 65_536))
+                .optional("eval-batch-size", Rule.integer(1, 65_536))
+                .required("epochs", Rule.integer(1, 10_000))
+                .optional("label-smoothing", Rule.number(0, true, 1, false))
+                .optional("grad-clip", Rule.number(0, false, 1e6, true))
+                .optional("warmup-ratio", Rule.number(0, true, 1, false))
+                .optional("warmup-steps", Rule.integer(0, 100_000_000))
+                .optional("step", Rule.object()
+                        .optional("every-epochs", Rule.integer(1, 10_000))
+                        .optional("gamma", Rule.number(0, false, 1, true)).build())
+                .optional("one-cycle", Rule.object()
+                        .optional("pct-start", Rule.number(0, false, 1, false))
+                        .optional("div-factor", Rule.number(1, true, 1e6, true))
+                        .optional("final-div-factor", Rule.number(1, true, 1e9, true)).build())
+                .optional("early-stopping", Rule.object()
+                        .required("metric", metric)
+                        .required("patience", Rule.integer(1, 10_000)).build())
+                .optional("target", Rule.object()
+                        .required("metric", metric)
+                        .required("value", Rule.number(-Double.MAX_VALUE, true, Double.MAX_VALUE, true)).build())
+                .optional("lp-ft", Rule.object()
+                        .optional("probe-epochs", Rule.integer(1, 10_000))
+                        .optional("probe-lr-scale", Rule.number(0, false, 1e4, true))
+                        .optional("finetune-lr-scale", Rule.number(0, false, 1e4, true)).build())
+                .optional("divergence-factor", Rule.number(1, false, 1e12, true))
+                .build();
+
+        Rule.ObjectRule.Builder rootBuilder = Rule.object()
+                .required("suite", Rule.text("[a-z0-9][a-z0-9._-]*", "a name of lower-case letters, digits, '.', '_' and '-'"))
+                .optional("description", Rule.text("(?s).*", "a string"))
+                .required("task", Rule.choice("task", catalog.tasks().keySet()))
+                .required("model", Rule.object()
+                        .required("name", Rule.choice("model", catalog.models().keySet()))
+                        .optional("options", model == null ? Rule.any() : model.optionsRule())
+                        .optional("pretrain", Rule.object()
+                                .required("dataset", datasetRule(tree, "model.pretrain.dataset"))
+                                .optional("epochs", Rule.integer(1, 10_000))
+                                .optional("lr", Rule.number(0, false, 10, true))
+                                .optional("batch-size", Rule.integer(1, 65_536))
+                                .optional("seed", Rule.integer(1, Integer.MAX_VALUE)).build())
+                        .build())
+                .required("dataset", dataset)
+                .optional("head", Rule.object()
+                        .optional("dropout", Rule.number(0, true, 1, false))
+                        .optional("hidden", Rule.integer(0, 65_536)).build())
+                .optional("training", training)
+                .optional("metrics", Rule.list(Rule.choice("metric", metrics)))
+                .optional("profiles", Rule.mapOf("[a-z0-9][a-z0-9_-]*", "lower-case names",
+                        profileRule()));
+        Rule.ObjectRule withoutGrid = rootBuilder.build();
+        return rootBuilder.required("grid", gridRule(tree, model, withoutGrid)).build();
+    }
+
+    /** A profile names the fields it overrides; their values are checked after merging. */
+    private static Rule profileRule() {
+        Rule.ObjectRule.Builder profile = Rule.object();
+        PROFILE_FIELDS.stream().sorted().forEach(f -> profile.optional(f, Rule.any()));
+        return profile.build();
+    }
+
+    private Rule.ObjectRule gridRule(ObjectNode tree, ModelFamily model, Rule.ObjectRule root) {
+        int stages = model == null ? Integer.MAX_VALUE : model.stageCount(modelSpecOf(tree));
+        Rule.ObjectRule.Builder grid = Rule.object()
+                .optional("strategy", Rule.list(Rule.choice("strategy", Strategy.labels())))
+                .optional("freeze", Rule.list(Rule.anyOf(
+                        Rule.choice("freeze depth", List.of("all")), Rule.integer(0, stages))))
+                .optional("schedule", Rule.list(Rule.choice("schedule", ScheduleKind.ALL)))
+                .required("lr", Rule.list(Rule.number(0, false, 10, true)))
+                .optional("layer-decay", Rule.list(Rule.number(0, false, 1, true)))
+                .optional("seeds", Rule.list(Rule.integer(1, Integer.MAX_VALUE)));
+        JsonNode gridNode = tree.get("grid");
+        if (gridNode != null && gridNode.isObject()) {
+            for (Iterator<String> it = gridNode.fieldNames(); it.hasNext(); ) {
+                String key = it.next();
+                if (key.contains(".") && !key.startsWith("grid.") && !key.startsWith("profiles.")) {
+                    root.lookup(key).ifPresent(r -> grid.optional(key, Rule.list(r)));
+                }
+            }
+        }
+        return grid.build();
+    }
+
+    private Rule.ObjectRule datasetRule(ObjectNode tree, String path) {
+        DatasetSource source = catalog.datasets().get(text(tree, path + ".name"));
+        return Rule.object()
+                .required("name", Rule.choice("dataset", catalog.datasets().keySet()))
+                .optional("limit", Rule.integer(2, Integer.MAX_VALUE))
+                .optional("val-fraction", Rule.number(0, false, 0.5, true))
+                .optional("test-fraction", Rule.number(0, false, 0.5, true))
+                .optional("split-seed", Rule.integer(1, Long.MAX_VALUE))
+                .optional("options", source == null ? NO_OPTIONS : source.optionsRule())
+                .build();
+    }
+
+    private void checkAcrossFields(ObjectNode tree, Problems problems) {
+        Task task = catalog.task(text(tree, "task"));
+        ModelFamily model = catalog.model(text(tree, "model.name"));
+        List<String> datasetPaths = new ArrayList<>(List.of("dataset"));
+        if (tree.at("/model/pretrain").isObject()) {
+            datasetPaths.add("model.pretrain.dataset");
+        }
+        for (String path : datasetPaths) {
+            DatasetSource ds = catalog.dataset(text(tree, path + ".name"));
+            if (!ds.inputKind().equals(model.inputKind())) {
+                problems.add(path + ".name", "dataset '" + ds.name() + "' has " + ds.inputKind()
+                        + " inputs but model '" + model.name() + "' takes " + model.inputKind() + " inputs");
+            }
+            if (!ds.tasks().contains(task.name())) {
+                problems.add(path + ".name", "dataset '" + ds.name() + "' has no labels for task '"
+                        + task.name() + "'; it supports: " + String.join(", ", ds.tasks()));
+            }
+        }
+        if (tree.at("/training/warmup-ratio").isNumber() && tree.at("/training/warmup-steps").isNumber()) {
+            problems.add("training.warmup-steps", "give warmup-ratio or warmup-steps, not both");
+        }
+        boolean ownWeights = !model.weightAssetIds(modelSpecOf(tree)).isEmpty();
+        boolean pretrain = tree.at("/model/pretrain").isObject();
+        JsonNode strategies = tree.at("/grid/strategy");
+        List<String> used = new ArrayList<>();
+        if (strategies.isMissingNode()) {
+            used.add(Strategy.FINETUNE.label());
+        } else {
+            strategies.forEach(s -> used.add(s.asText()));
+        }
+        if (!ownWeights && !pretrain && used.stream().anyMatch(s -> !s.equals(Strategy.SCRATCH.label()))) {
+            problems.add(strategies.isMissingNode() ? "grid" : "grid.strategy", "model '" + model.name()
+                    + "' ships no pretrained weights: add model.pretrain (a source dataset to pretrain on) or"
+                    + " use only strategy scratch");
+        }
+    }
+
+    private static ModelSpec modelSpecOf(ObjectNode tree) {
+        JsonNode options = tree.at("/model/options");
+        return new ModelSpec(text(tree, "model.name"), options.isObject() ? (ObjectNode) options : null, null);
+    }
+
+    private static String text(ObjectNode tree, String dottedPath) {
+        JsonNode n = LocatedTree.at(tree, dottedPath);
+        return n != null && n.isTextual() ? n.asText() : null;
+    }
+
+    private static List<String> withLoss(List<String> metrics) {
+        List<String> all = new ArrayList<>(metrics);
+        if (!all.contains("loss")) {
+            all.add("loss");
+        }
+        return all;
+    }
+}

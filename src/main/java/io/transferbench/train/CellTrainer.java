@@ -1,0 +1,355 @@
+package io.transferbench.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.util.Pair;
+import io.transferbench.data.Batch;
+import io.transferbench.data.ExampleSet;
+import io.transferbench.data.Splits;
+import io.transferbench.models.Backbone;
+import io.transferbench.models.ModelFamily;
+import io.transferbench.suite.CellSpec;
+import io.transferbench.suite.TrainingSpec;
+import io.transferbench.tasks.Evaluation;
+import io.transferbench.tasks.Evaluator;
+import io.transferbench.tasks.Task;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.Consumer;
+
+/**
+ * Trains and evaluates one cell: builds the network, puts the pretrained weights in, runs the
+ * strategy's phases epoch by epoch with validation after each, keeps the best-on-validation
+ * weights, and scores them on test.
+ */
+public final class CellTrainer {
+
+    /** Head parameters get the undecayed rate; any id without a multiplier reads it. */
+    private static final String HEAD = "head";
+
+    private final Device device;
+
+    public CellTrainer(Device device) {
+        this.device = device;
+    }
+
+    /** Reports progress inside a cell: phase, epoch, epochs in the phase. */
+    public interface Listener {
+        void epochDone(String phase, int epoch, int epochs);
+    }
+
+    /**
+     * @param pretrained the backbone weights to start from, or null for a from-scratch cell
+     * @param trained sees the network with its best weights after the test evaluation (to keep
+     *     them, as source pretraining does); may be null
+     */
+    public TrainingOutcome train(CellSpec spec, Splits splits, Task task, ModelFamily family,
+                                 WeightSnapshot pretrained, Listener listener, Consumer<TransferNetwork> trained) {
+        Engine.getInstance().setRandomSeed((int) spec.seed());
+        try (Model model = Model.newInstance("cell", device)) {
+            Backbone backbone = family.build(spec.model(), splits.inputShape());
+            TransferNetwork net = new TransferNetwork(backbone.stages(),
+                    task.head(spec.head(), splits.classNames().size()));
+            model.setBlock(net);
+            net.initialize(model.getNDManager(), DataType.FLOAT32, batchShape(splits.inputShape()));
+            if (pretrained != null) {
+                pretrained.restore(net.stages());
+            }
+            TrainingOutcome outcome = new Run(spec, splits, task, model, net, backbone, listener).execute();
+            if (trained != null && TrainingOutcome.OK.equals(outcome.status())) {
+                trained.accept(net);
+            }
+            return outcome;
+        }
+    }
+
+    /** A two-example batch of this input shape, for initialising parameters (BatchNorm needs two). */
+    public static Shape batchShape(long[] inputShape) {
+        long[] dims = new long[inputShape.length + 1];
+        dims[0] = 2;
+        System.arraycopy(inputShape, 0, dims, 1, inputShape.length);
+        return new Shape(dims);
+    }
+
+    /** The state of one cell's training. */
+    private final class Run {
+        private final CellSpec spec;
+        private final Splits splits;
+        private final Task task;
+        private final Model model;
+        private final TransferNetwork net;
+        private final Backbone backbone;
+        private final Listener listener;
+        private final TrainingSpec training;
+        private final Loss loss;
+        private final String selectMetric;
+        private final boolean higherIsBetter;
+        private final Random shuffle;
+        private final long started = System.nanoTime();
+        private final List<EpochPoint> curve = new ArrayList<>();
+        private double trainSeconds;
+        private long trainSamples;
+        private double evalSeconds;
+        private long evalSamples;
+        private Double timeToTarget;
+        private Integer targetEpoch;
+        private int epochCounter;
+        private LearningRates rates;
+        private long phaseStep;
+
+        Run(CellSpec spec, Splits splits, Task task, Model model, TransferNetwork net, Backbone backbone,
+            Listener listener) {
+            this.spec = spec;
+            this.splits = splits;
+            this.task = task;
+            this.model = model;
+            this.net = net;
+            this.backbone = backbone;
+            this.listener = listener;
+            this.training = spec.training();
+            this.loss = task.loss(training);
+            this.selectMetric = training.earlyStopping() != null
+                    ? training.earlyStopping().metric() : task.metrics().get(0);
+            this.higherIsBetter = task.higherIsBetter(selectMetric);
+            this.shuffle = new Random(spec.seed());
+        }
+
+        TrainingOutcome execute() {
+            int stageCount = net.stages().size();
+            List<Phase> phases = Phase.plan(spec, stageCount);
+            WeightSnapshot best = null;
+            double bestScore = Double.NaN;
+            int bestEpoch = 0;
+            EvalPass bestVal = null;
+            long trainable = 0;
+            try {
+                for (Phase phase : phases) {
+                    net.freezeStages(phase.frozenStages());
+                    trainable = net.trainableParameterCount();
+                    int sinceBest = 0;
+                    try (Trainer trainer = newTrainer(phase)) {
+                        for (int epoch = 1; epoch <= phase.epochs(); epoch++) {
+                            EpochResult er = trainEpoch(trainer);
+                            if (er.divergence != null) {
+                                return outcome(TrainingOutcome.DIVERGED, er.divergence, bestEpoch, bestVal, null,
+                                        trainable);
+                            }
+                            EvalPass val = evaluate(splits.val());
+                            epochCounter++;
+                            double elapsed = seconds(System.nanoTime() - started);
+                            curve.add(new EpochPoint(phase.name(), epochCounter, er.meanLoss, val.loss,
+                                    val.metricsWithLoss(), er.lastLr, elapsed));
+                            noteTarget(val, elapsed);
+                            double score = val.metricsWithLoss().get(selectMetric);
+                            if (best == null || better(score, bestScore)) {
+                                if (best != null) {
+                                    best.close();
+                                }
+                                best = WeightSnapshot.of(List.of(net), model.getNDManager());
+                                bestScore = score;
+                                bestEpoch = epochCounter;
+                                bestVal = val;
+                                sinceBest = 0;
+                            } else {
+                                sinceBest++;
+                            }
+                            listener.epochDone(phase.name(), epoch, phase.epochs());
+                            if (training.earlyStopping() != null && sinceBest >= training.earlyStopping().patience()) {
+                                break;
+                            }
+                        }
+                    }
+                }
+                best.restore(List.of(net));
+                EvalPass test = evaluate(splits.test());
+                return outcome(TrainingOutcome.OK, null, bestEpoch, bestVal, test, trainable);
+            } finally {
+                if (best != null) {
+                    best.close();
+                }
+            }
+        }
+
+        private boolean better(double score, double bestScore) {
+            return higherIsBetter ? score > bestScore : score < bestScore;
+        }
+
+        private void noteTarget(EvalPass val, double elapsed) {
+            TrainingSpec.Target target = training.target();
+            if (target == null || timeToTarget != null) {
+                return;
+            }
+            double v = val.metricsWithLoss().get(target.metric());
+            boolean reached = task.higherIsBetter(target.metric()) ? v >= target.value() : v <= target.value();
+            if (reached) {
+                timeToTarget = elapsed;
+                targetEpoch = epochCounter;
+            }
+        }
+
+        private Trainer newTrainer(Phase phase) {
+            int n = splits.train().size();
+            int batch = Math.min(training.batchSize(), n);
+            long stepsPerEpoch = Math.max(1, n / batch);
+            Schedule schedule = Schedule.of(spec.schedule(), training, stepsPerEpoch * phase.epochs(), stepsPerEpoch);
+            rates = new LearningRates(spec.lr() * phase.lrScale(), schedule, layerDecay());
+            phaseStep = 0;
+            DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+                    .optOptimizer(Optimizers.create(training, rates))
+                    .optDevices(new Device[] {device});
+            return model.newTrainer(config);
+        }
+
+        /** Stage i of n gets lr * decay^(n - i); the head gets lr. */
+        private Map<String, Double> layerDecay() {
+            Map<String, Double> multipliers = new HashMap<>();
+            int n = net.stages().size();
+            for (int i = 0; i < n; i++) {
+                double m = Math.pow(spec.layerDecay(), n - i);
+                for (Pair<String, Parameter> p : net.stages().get(i).getParameters()) {
+                    multipliers.put(p.getValue().getId(), m);
+                }
+            }
+            return multipliers;
+        }
+
+        private EpochResult trainEpoch(Trainer trainer) {
+            ExampleSet train = splits.train();
+            int n = train.size();
+            int batch = Math.min(training.batchSize(), n);
+            int[] order = permutation(n);
+            int steps = Math.max(1, n / batch);
+            DivergenceGuard guard = new DivergenceGuard(training.divergenceFactor());
+            double lossSum = 0;
+            long t0 = System.nanoTime();
+            NDManager root = model.getNDManager();
+            for (int s = 0; s < steps; s++) {
+                int[] idx = java.util.Arrays.copyOfRange(order, s * batch, (s + 1) * batch);
+                try (NDManager step = root.newSubManager()) {
+                    Batch b = train.batch(step, idx);
+                    double value;
+                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                        NDList preds = trainer.forward(b.inputs());
+                        NDArray l = loss.evaluate(b.labels(), preds);
+                        gc.backward(l);
+                        value = l.getFloat();
+                    }
+                    String why = guard.check(value, s);
+                    if (why != null) {
+                        trainSeconds += seconds(System.nanoTime() - t0);
+                        return new EpochResult(Double.NaN, 0, why);
+                    }
+                    if (training.gradClip() > 0) {
+                        clipGradients(training.gradClip());
+                    }
+                    trainer.step();
+                    phaseStep++;
+                    lossSum += value;
+                }
+            }
+            trainSeconds += seconds(System.nanoTime() - t0);
+            trainSamples += (long) steps * batch;
+            return new EpochResult(lossSum / steps, rates.at(HEAD, phaseStep - 1), null);
+        }
+
+        /** Scales all gradients so their global L2 norm is at most {@code maxNorm}. */
+        private void clipGradients(double maxNorm) {
+            List<NDArray> grads = new ArrayList<>();
+            double sumSq = 0;
+            for (Pair<String, Parameter> p : net.getParameters()) {
+                if (p.getValue().requiresGradient()) {
+                    NDArray g = p.getValue().getArray().getGradient();
+                    sumSq += g.square().sum().getFloat();
+                    grads.add(g);
+                }
+            }
+            double norm = Math.sqrt(sumSq);
+            if (norm > maxNorm) {
+                float scale = (float) (maxNorm / (norm + 1e-6));
+                grads.forEach(g -> g.muli(scale));
+            }
+        }
+
+        private int[] permutation(int n) {
+            int[] order = new int[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
+            }
+            for (int i = n - 1; i > 0; i--) {
+                int j = shuffle.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            return order;
+        }
+
+        private EvalPass evaluate(ExampleSet set) {
+            long t0 = System.nanoTime();
+            Evaluator evaluator = task.newEvaluator(splits.classNames());
+            ParameterStore store = new ParameterStore(model.getNDManager(), false);
+            int n = set.size();
+            int batch = training.evalBatchSize();
+            double lossSum = 0;
+            for (int from = 0; from < n; from += batch) {
+                int[] idx = new int[Math.min(batch, n - from)];
+                for (int i = 0; i < idx.length; i++) {
+                    idx[i] = from + i;
+                }
+                try (NDManager m = model.getNDManager().newSubManager()) {
+                    Batch b = set.batch(m, idx);
+                    NDList preds = net.forward(store, b.inputs(), false);
+                    lossSum += loss.evaluate(b.labels(), preds).getFloat() * idx.length;
+                    evaluator.add(preds, b.labels());
+                }
+            }
+            evalSeconds += seconds(System.nanoTime() - t0);
+            evalSamples += n;
+            return new EvalPass(evaluator.result(), lossSum / Math.max(1, n));
+        }
+
+        private TrainingOutcome outcome(String status, String reason, int bestEpoch, EvalPass val, EvalPass test,
+                                        long trainable) {
+            long headFlops = 2 * net.head().getParameters().values().stream()
+                    .mapToLong(p -> p.getArray().size()).sum();
+            Long forward = backbone.flopsKnown() ? backbone.flopsFrom(0) + headFlops : null;
+            Long train = backbone.flopsKnown()
+                    ? forward + 2 * (backbone.flopsFrom(net.frozenStages()) + headFlops) : null;
+            return new TrainingOutcome(status, reason, bestEpoch,
+                    val == null ? null : val.evaluation, val == null ? Double.NaN : val.loss,
+                    test == null ? null : test.evaluation, test == null ? Double.NaN : test.loss,
+                    List.copyOf(curve), trainSeconds, trainSamples, evalSeconds, evalSamples,
+                    timeToTarget, targetEpoch, net.parameterCount(), trainable, forward, train);
+        }
+    }
+
+    private record EpochResult(double meanLoss, double lastLr, String divergence) {}
+
+    private record EvalPass(Evaluation evaluation, double loss) {
+        Map<String, Double> metricsWithLoss() {
+            Map<String, Double> m = new HashMap<>(evaluation.metrics());
+            m.put("loss", loss);
+            return m;
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}

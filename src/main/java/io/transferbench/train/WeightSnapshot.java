@@ -1,0 +1,67 @@
+package io.transferbench.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A copy of the values of some blocks' parameters (BatchNorm statistics included), taken by
+ * parameter name so it can be put into another instance of the same architecture: the pretrained
+ * backbone shared by all cells of a run, or a cell's best-on-validation checkpoint.
+ */
+public final class WeightSnapshot implements AutoCloseable {
+
+    private final NDManager manager;
+    private final Map<String, NDArray> values;
+
+    private WeightSnapshot(NDManager manager, Map<String, NDArray> values) {
+        this.manager = manager;
+        this.values = values;
+    }
+
+    /** Copies the parameters of {@code blocks}, keyed by block position and parameter name. */
+    public static WeightSnapshot of(List<Block> blocks, NDManager parent) {
+        NDManager manager = parent.newSubManager();
+        Map<String, NDArray> values = new LinkedHashMap<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            for (Pair<String, Parameter> p : blocks.get(i).getParameters()) {
+                NDArray copy = p.getValue().getArray().duplicate();
+                copy.attach(manager);
+                values.put(i + "/" + p.getKey(), copy);
+            }
+        }
+        return new WeightSnapshot(manager, values);
+    }
+
+    /** Writes the values back into blocks of the same architecture; every parameter must match. */
+    public void restore(List<Block> blocks) {
+        int restored = 0;
+        for (int i = 0; i < blocks.size(); i++) {
+            for (Pair<String, Parameter> p : blocks.get(i).getParameters()) {
+                String key = i + "/" + p.getKey();
+                NDArray saved = values.get(key);
+                NDArray target = p.getValue().getArray();
+                if (saved == null || !saved.getShape().equals(target.getShape())) {
+                    throw new IllegalStateException("snapshot does not fit parameter " + key + ": has "
+                            + (saved == null ? "nothing" : saved.getShape()) + ", needs " + target.getShape());
+                }
+                saved.copyTo(target);
+                restored++;
+            }
+        }
+        if (restored != values.size()) {
+            throw new IllegalStateException("snapshot has " + values.size() + " parameters, restored " + restored);
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}
