@@ -20,12 +20,14 @@ import java.util.stream.Stream;
  * downloaded: a suite runner asks {@link #fetch(Collection)} during preparation and
  * {@link #localDir(String)} when it needs the files, which never touches the network.
  */
-public final class AssetService {
+public final class AssetService implements AssetAccess {
 
     private final AssetLock lock;
     private final AssetCache cache;
     private final Map<PackageSource.Registry, RegistryClient> clients;
     private final Consumer<String> progress;
+    /** Directories verified by this instance; a run verifies each asset once, not once per cell. */
+    private final Map<String, Path> verified = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param clients the client for each registry the lock uses
@@ -45,6 +47,21 @@ public final class AssetService {
                 PackageSource.Registry.NPM, RegistryClient.npm("npm"),
                 PackageSource.Registry.DEBIAN, RegistryClient.debian("apt-get"),
                 PackageSource.Registry.MAVEN, RegistryClient.maven("mvn")), progress);
+    }
+
+    @Override
+    public void ensure(Collection<String> ids) {
+        verified.putAll(fetch(ids));
+    }
+
+    @Override
+    public Path directory(String assetId) {
+        return verified.computeIfAbsent(assetId, this::localDir);
+    }
+
+    @Override
+    public String checksum(String assetId) {
+        return fetchable(assetId).packageDigest().sha256();
     }
 
     public AssetLock lock() {

@@ -3,9 +3,17 @@ package io.transferbench.assets;
 import io.transferbench.BenchException;
 
 import java.nio.file.Path;
+import java.util.Collection;
 
 /** Asset access for suites that use no locked assets (generated data, in-harness pretraining). */
 public final class NoAssets implements AssetAccess {
+
+    @Override
+    public void ensure(Collection<String> assetIds) {
+        if (!assetIds.isEmpty()) {
+            throw unknown(assetIds.iterator().next());
+        }
+    }
 
     @Override
     public Path directory(String assetId) {
@@ -18,6 +26,6 @@ public final class NoAssets implements AssetAccess {
     }
 
     private static BenchException unknown(String assetId) {
-        return new BenchException(BenchException.EXIT_ASSET, "asset '" + assetId + "' is not in datasets.lock");
+        return new BenchException(BenchException.EXIT_ASSET, "asset '" + assetId + "' is needed but there is no datasets.lock here (run from the repository root or pass --lock)");
     }
 }

@@ -3,6 +3,8 @@ package io.transferbench.cli;
 import io.transferbench.BenchException;
 import io.transferbench.Catalog;
 import io.transferbench.Mappers;
+import io.transferbench.assets.AssetAccess;
+import io.transferbench.assets.AssetService;
 import io.transferbench.assets.NoAssets;
 import io.transferbench.run.Progress;
 import io.transferbench.run.RunSummary;
@@ -17,6 +19,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -26,7 +29,7 @@ import java.util.concurrent.Callable;
 
 /** {@code bench --suite NAME}: run a suite's grid (or show it with --dry-run). */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {ListCommand.class},
+        subcommands = {ListCommand.class, AssetsCommand.class},
         description = "Benchmarks transfer-learning strategies: trains every cell of a suite's grid and records "
                 + "quality, time, throughput and memory per cell.",
         footer = {"", "Exit codes: 0 ok, 2 bad usage or bad suite, 3 asset problem, 4 some cells failed.",
@@ -65,6 +68,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--fail-fast", description = "Stop at the first failed cell.")
     boolean failFast;
 
+    @Option(names = "--lock", defaultValue = "datasets.lock", description = "Asset lock file (default: ${DEFAULT-VALUE}).")
+    Path lockFile;
+
     @Option(names = "--suites-dir", defaultValue = "suites", description = "Where suite names are looked up (default: ${DEFAULT-VALUE}).")
     Path suitesDir;
 
@@ -84,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
         ResolvedSuite resolved = new SuiteLoader(catalog, suitesDir).load(suite, profile, overrides);
         Path runDir = out.resolve(resolved.name()).resolve(runId != null ? runId : defaultRunId(resolved));
         if (dryRun) {
-            SuiteRunner planner = new SuiteRunner(catalog, new NoAssets(), ai.djl.Device.cpu());
+            SuiteRunner planner = new SuiteRunner(catalog, assets(), ai.djl.Device.cpu());
             Grid.Expansion plan = planner.plan(resolved);
             outWriter.print(GridTable.render(plan, SuiteRunner.extraAxes(resolved)));
             outWriter.printf("%d cells (%d combinations, %d folded or dropped as equivalent); run directory: %s%n",
@@ -92,7 +98,7 @@ final class BenchCommand implements Callable<Integer> {
             outWriter.flush();
             return 0;
         }
-        SuiteRunner runner = new SuiteRunner(catalog, new NoAssets(), device.resolve());
+        SuiteRunner runner = new SuiteRunner(catalog, assets(), device.resolve());
         Grid.Expansion plan = runner.plan(resolved);
         RunSummary summary;
         try (Progress progress = Progress.forConsole()) {
@@ -102,6 +108,18 @@ final class BenchCommand implements Callable<Integer> {
                 summary.cells(), summary.ok(), summary.diverged(), summary.failed(), summary.skipped(), summary.runDir());
         outWriter.flush();
         return summary.failed() > 0 ? BenchException.EXIT_CELLS_FAILED : 0;
+    }
+
+    /** The locked assets, or none when there is no lock (suites of generated data need none). */
+    private AssetAccess assets() {
+        if (!Files.isRegularFile(lockFile)) {
+            return new NoAssets();
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        return AssetService.standard(lockFile, line -> {
+            err.println(line);
+            err.flush();
+        });
     }
 
     /** Same suite, profile and overrides give the same run id, so a plain rerun resumes. */

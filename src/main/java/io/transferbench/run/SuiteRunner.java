@@ -42,6 +42,9 @@ public final class SuiteRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(SuiteRunner.class);
 
+    /** Key prefix in a record's asset map for datasets made by code rather than fetched. */
+    private static final String GENERATED = "dataset:";
+
     private final Catalog catalog;
     private final AssetAccess assets;
     private final Device device;
@@ -71,13 +74,17 @@ public final class SuiteRunner {
     }
 
     public RunSummary run(ResolvedSuite suite, Grid.Expansion plan, Path runDir, boolean failFast, Progress progress) {
-        EnvironmentInfo env = EnvironmentInfo.capture(device.toString());
+        EnvironmentInfo env = EnvironmentInfo.capture(deviceName());
         RunStore store = RunStore.open(runDir, suite, env);
         Map<String, CellRecord> done = store.records();
         List<Cell> todo = plan.cells().stream()
                 .filter(c -> !(done.containsKey(c.id()) && done.get(c.id()).finished())).toList();
         List<String> extraAxes = extraAxes(suite);
         progress.runStarted(suite.name(), plan.cells().size(), plan.cells().size() - todo.size());
+
+        java.util.Set<String> needed = new java.util.TreeSet<>();
+        todo.forEach(c -> assetsOf(c.spec()).keySet().stream().filter(id -> !id.startsWith(GENERATED)).forEach(needed::add));
+        assets.ensure(needed);
 
         Map<String, Splits> data = new HashMap<>();
         MemoryProbe memory = new MemoryProbe();
@@ -106,7 +113,7 @@ public final class SuiteRunner {
                     outcome = failed(e);
                 }
                 CellRecord record = CellRecords.of(cell, outcome, splits, assetsOf(spec), (System.nanoTime() - t0) / 1e9,
-                        memory.peakBytes(), device.toString(), started, Instant.now());
+                        memory.peakBytes(), deviceName(), started, Instant.now());
                 store.write(record, extraAxes);
                 progress.cellFinished(cell, record);
                 if (failFast && CellRecord.FAILED.equals(record.status())) {
@@ -116,6 +123,11 @@ public final class SuiteRunner {
             }
         }
         return summarise(store, plan, plan.cells().size() - todo.size());
+    }
+
+    /** "cpu" or "gpu0": how records and reports name the device. */
+    private String deviceName() {
+        return device.isGpu() ? "gpu" + device.getDeviceId() : device.getDeviceType();
     }
 
     private static TrainingOutcome failed(Throwable e) {
@@ -169,7 +181,7 @@ public final class SuiteRunner {
         }
         for (DatasetSpec d : datasets) {
             DatasetSource source = catalog.dataset(d.name());
-            used.put("dataset:" + d.name(), source.version());
+            used.put(GENERATED + d.name(), source.version());
             source.assetIds(d).forEach(id -> used.put(id, assets.checksum(id)));
         }
         ModelFamily family = catalog.model(spec.model().name());

@@ -95,7 +95,7 @@ public sealed interface Rule {
             String kind = integer ? "an integer" : "a number";
             String lo = minInclusive ? ">= " : "> ";
             String hi = maxInclusive ? "<= " : "< ";
-            boolean unbounded = max == Double.MAX_VALUE || max == Long.MAX_VALUE;
+            boolean unbounded = max >= Integer.MAX_VALUE;
             return kind + " " + lo + fmt(min) + (unbounded ? "" : " and " + hi + fmt(max));
         }
 

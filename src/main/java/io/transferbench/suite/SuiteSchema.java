@@ -41,8 +41,8 @@ public final class SuiteSchema {
     }
 
     Rule.ObjectRule rootRule(ObjectNode tree) {
-        Task task = catalog.tasks().get(text(tree, "task"));
-        ModelFamily model = catalog.models().get(text(tree, "model.name"));
+        Task task = find(catalog.tasks(), text(tree, "task"));
+        ModelFamily model = find(catalog.models(), text(tree, "model.name"));
         List<String> metrics = task == null ? List.of("loss") : withLoss(task.metrics());
         Rule metric = Rule.choice("metric", metrics);
 
@@ -135,7 +135,7 @@ public final class SuiteSchema {
     }
 
     private Rule.ObjectRule datasetRule(ObjectNode tree, String path) {
-        DatasetSource source = catalog.datasets().get(text(tree, path + ".name"));
+        DatasetSource source = find(catalog.datasets(), text(tree, path + ".name"));
         return Rule.object()
                 .required("name", Rule.choice("dataset", catalog.datasets().keySet()))
                 .optional("limit", Rule.integer(2, Integer.MAX_VALUE))
@@ -186,6 +186,11 @@ public final class SuiteSchema {
     private static ModelSpec modelSpecOf(ObjectNode tree) {
         JsonNode options = tree.at("/model/options");
         return new ModelSpec(text(tree, "model.name"), options.isObject() ? (ObjectNode) options : null, null);
+    }
+
+    /** The plug-in a field names, or null while the name is missing or unknown (reported elsewhere). */
+    private static <T> T find(java.util.Map<String, T> plugins, String name) {
+        return name == null ? null : plugins.get(name);
     }
 
     private static String text(ObjectNode tree, String dottedPath) {

@@ -208,25 +208,12 @@ public final class CellTrainer {
             int batch = Math.min(training.batchSize(), n);
             long stepsPerEpoch = Math.max(1, n / batch);
             Schedule schedule = Schedule.of(spec.schedule(), training, stepsPerEpoch * phase.epochs(), stepsPerEpoch);
-            rates = new LearningRates(spec.lr() * phase.lrScale(), schedule, layerDecay());
+            rates = new LearningRates(spec.lr() * phase.lrScale(), schedule, LayerDecay.multipliers(net, spec.layerDecay()));
             phaseStep = 0;
             DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                     .optOptimizer(Optimizers.create(training, rates))
                     .optDevices(new Device[] {device});
             return model.newTrainer(config);
-        }
-
-        /** Stage i of n gets lr * decay^(n - i); the head gets lr. */
-        private Map<String, Double> layerDecay() {
-            Map<String, Double> multipliers = new HashMap<>();
-            int n = net.stages().size();
-            for (int i = 0; i < n; i++) {
-                double m = Math.pow(spec.layerDecay(), n - i);
-                for (Pair<String, Parameter> p : net.stages().get(i).getParameters()) {
-                    multipliers.put(p.getValue().getId(), m);
-                }
-            }
-            return multipliers;
         }
 
         private EpochResult trainEpoch(Trainer trainer) {
