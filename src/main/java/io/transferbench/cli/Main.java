@@ -3,6 +3,7 @@ package io.transferbench.cli;
 import io.transferbench.BenchException;
 import picocli.CommandLine;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /** Entry point: sets up DJL for offline use, then hands over to picocli. */
@@ -15,8 +16,13 @@ public final class Main {
     }
 
     public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** Runs the CLI with its output going to the given writers (tests read them). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         configureDjl();
-        CommandLine cli = new CommandLine(new BenchCommand());
+        CommandLine cli = new CommandLine(new BenchCommand()).setOut(out).setErr(err);
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof BenchException b) {
                 cmd.getErr().println("error: " + b.getMessage());

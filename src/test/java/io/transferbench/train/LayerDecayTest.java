@@ -1,0 +1,53 @@
+package io.transferbench.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import io.transferbench.data.Splits;
+import io.transferbench.suite.CellSpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class LayerDecayTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void stageIOfNLearnsAtLrTimesDecayToTheNMinusIAndTheHeadAtLr() {
+        TrainingFixture fixture = new TrainingFixture();
+        CellSpec spec = fixture.cells(dir).get(0);
+        Splits splits = fixture.data(spec);
+        var backbone = fixture.family(spec).build(spec.model(), splits.inputShape());
+        var net = new TransferNetwork(backbone.stages(),
+                fixture.catalog.task(spec.task()).head(spec.head(), splits.classNames().size()));
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            net.initialize(manager, DataType.FLOAT32, CellTrainer.batchShape(splits.inputShape()));
+            Map<String, Double> multipliers = LayerDecay.multipliers(net, 0.5);
+            LearningRates rates = new LearningRates(0.01, step -> 1.0, multipliers);
+            for (int i = 0; i < 3; i++) {
+                for (var p : net.stages().get(i).getParameters()) {
+                    double expected = 0.01 * Math.pow(0.5, 3 - i);
+                    assertEquals(expected, rates.getNewValue(p.getValue().getId(), 1), 1e-9, "stage " + i);
+                }
+            }
+            for (Parameter p : net.head().getParameters().values()) {
+                assertEquals(0.01, rates.getNewValue(p.getId(), 1), 1e-9, "head");
+            }
+        }
+    }
+
+    @Test
+    void ratesFollowTheScheduleStepByStep() {
+        LearningRates rates = new LearningRates(0.1, step -> 1.0 / (step + 1), Map.of("p", 0.5));
+        assertEquals(0.05, rates.getNewValue("p", 1), 1e-9, "DJL counts updates from 1");
+        assertEquals(0.025, rates.getNewValue("p", 2), 1e-9);
+        assertEquals(0.05, rates.getNewValue("other", 2), 1e-9);
+    }
+}
