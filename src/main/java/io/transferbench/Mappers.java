@@ -41,4 +41,16 @@ public final class Mappers {
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private Mappers() {}
+
+    /**
+     * A tree as canonical JSON: keys sorted at every level, numbers by value (an int read from
+     * YAML and a long built in code print the same). Equal canonical forms mean equal content.
+     */
+    public static String canonical(com.fasterxml.jackson.databind.JsonNode tree) {
+        try {
+            return SUITE.writeValueAsString(SUITE.convertValue(tree, Object.class));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

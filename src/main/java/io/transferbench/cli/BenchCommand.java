@@ -124,7 +124,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** Same suite, profile and overrides give the same run id, so a plain rerun resumes. */
     static String defaultRunId(ResolvedSuite resolved) throws Exception {
-        byte[] canonical = Mappers.SUITE.writeValueAsBytes(resolved.tree());
+        byte[] canonical = Mappers.canonical(resolved.tree()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical);
         return resolved.profile() + "-" + HexFormat.of().formatHex(digest, 0, 4);
     }

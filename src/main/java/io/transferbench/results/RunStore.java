@@ -48,7 +48,7 @@ public final class RunStore {
             Path resolvedFile = dir.resolve("suite.resolved.yaml");
             if (Files.exists(resolvedFile)) {
                 JsonNode before = Mappers.YAML.readTree(resolvedFile.toFile());
-                if (!before.equals(suite.tree())) {
+                if (!Mappers.canonical(before).equals(Mappers.canonical(suite.tree()))) {
                     throw new BenchException(BenchException.EXIT_BAD_INPUT, dir + " holds a run of a different"
                             + " configuration (compare its suite.resolved.yaml); choose another --run-id or --out");
                 }
