@@ -85,6 +85,10 @@ public final class SuiteRunner {
         java.util.Set<String> needed = new java.util.TreeSet<>();
         todo.forEach(c -> assetsOf(c.spec()).keySet().stream().filter(id -> !id.startsWith(GENERATED)).forEach(needed::add));
         assets.ensure(needed);
+        LOG.info("ready to train {} s after JVM start (engine {} {} on {})",
+                String.format("%.1f", (System.currentTimeMillis()
+                        - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0),
+                env.engine(), env.engineVersion(), env.device());
 
         Map<String, Splits> data = new HashMap<>();
         MemoryProbe memory = new MemoryProbe();
