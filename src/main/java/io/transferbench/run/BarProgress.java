@@ -15,7 +15,7 @@ final class BarProgress implements Progress {
     @Override
     public void runStarted(String suite, int cells, int alreadyDone) {
         bar = new ProgressBarBuilder().setTaskName(suite).setInitialMax(cells).startsFrom(alreadyDone, java.time.Duration.ZERO)
-                .setStyle(ProgressBarStyle.ASCII).showSpeed().build();
+                .setStyle(ProgressBarStyle.ASCII).build();
     }
 
     @Override

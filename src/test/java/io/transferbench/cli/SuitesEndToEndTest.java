@@ -1,0 +1,87 @@
+package io.transferbench.cli;
+
+import io.transferbench.Catalog;
+import io.transferbench.Mappers;
+import io.transferbench.results.CellRecord;
+import io.transferbench.suite.SuiteLoader;
+import io.transferbench.suite.YamlReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The shipped suites: every one validates in every profile, and the quick one runs for real. */
+class SuitesEndToEndTest {
+
+    private static final Path SUITES = Path.of("suites");
+
+    @TempDir
+    Path out;
+
+    static Stream<String> shippedSuites() {
+        return new SuiteLoader(Catalog.discover(), SUITES).knownSuites().stream();
+    }
+
+    @ParameterizedTest
+    @MethodSource("shippedSuites")
+    void everyShippedSuiteValidatesInEveryProfile(String name) throws Exception {
+        Path file = SUITES.resolve(name + ".yaml");
+        List<String> profiles = new ArrayList<>(List.of(SuiteLoader.DEFAULT_PROFILE));
+        YamlReader.read(file.toString(), Files.readString(file)).root().path("profiles").fieldNames()
+                .forEachRemaining(profiles::add);
+        for (String profile : profiles) {
+            StringWriter err = new StringWriter();
+            int code = Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err, true),
+                    "--suite", name, "--profile", profile, "--dry-run");
+            assertEquals(0, code, name + " --profile " + profile + ": " + err);
+        }
+    }
+
+    @Test
+    void coreDemoSmokeRunsEndToEndAndWritesRecordsCsvsAndEnvironment() throws Exception {
+        StringWriter stdout = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(stdout, true), new PrintWriter(err, true),
+                "--suite", "core-demo", "--profile", "smoke", "--out", out.toString(), "--run-id", "smoke");
+        assertEquals(0, code, err::toString);
+        Path run = out.resolve("core-demo/smoke");
+        List<Path> cells;
+        try (Stream<Path> files = Files.list(run.resolve("cells"))) {
+            cells = files.toList();
+        }
+        assertEquals(6, cells.size());
+        double best = 0;
+        for (Path f : cells) {
+            CellRecord r = Mappers.RECORDS.readValue(f.toFile(), CellRecord.class);
+            assertEquals(CellRecord.OK, r.status(), r.reason());
+            double accuracy = r.test().get("accuracy");
+            assertTrue(accuracy >= 0 && accuracy <= 1, "accuracy " + accuracy);
+            best = Math.max(best, accuracy);
+            assertTrue(r.trainSamplesPerSecond() > 0);
+            assertTrue(r.paramsTrainable() > 0 && r.paramsTrainable() <= r.paramsTotal());
+            assertFalse(r.curve().isEmpty());
+        }
+        assertTrue(best > 0.4, "the best strategy clearly beats chance (0.25 for 4 classes): " + best);
+        assertEquals(7, Files.readAllLines(run.resolve("results.csv")).size());
+        assertTrue(Files.readString(run.resolve("env.json")).contains("\"engine\" : \"PyTorch\""));
+        assertTrue(Files.exists(run.resolve("suite.resolved.yaml")));
+        assertTrue(stdout.toString().contains("6 cells: 6 ok"), stdout::toString);
+
+        StringWriter again = new StringWriter();
+        assertEquals(0, Main.run(new PrintWriter(again, true), new PrintWriter(new StringWriter()),
+                "--suite", "core-demo", "--profile", "smoke", "--out", out.toString(), "--run-id", "smoke"));
+        assertTrue(again.toString().contains("(6 were already done)"), again::toString);
+    }
+}
