@@ -15,9 +15,9 @@ import java.util.Properties;
  */
 public record AssetCache(Path root) {
 
-    /** System property that overrides the cache directory. */
+    /** System property that moves TransferBench's cache (assets and DJL's natives). */
     public static final String PROPERTY = "transferbench.cache";
-    /** Environment variable that overrides the cache directory (after the property). */
+    /** Environment variable that moves the cache (after the property). */
     public static final String ENVIRONMENT = "TRANSFERBENCH_CACHE";
 
     private static final int KEY_LENGTH = 16;
@@ -28,15 +28,24 @@ public record AssetCache(Path root) {
     }
 
     static Path resolveRoot(Properties properties, Map<String, String> environment) {
-        String property = properties.getProperty(PROPERTY);
-        if (property != null && !property.isBlank()) {
-            return Path.of(property);
+        return userCacheRoot(properties, environment).resolve("assets");
+    }
+
+    /**
+     * TransferBench's cache: {@link #PROPERTY}, else {@link #ENVIRONMENT}, else
+     * {@code $XDG_CACHE_HOME/transferbench}, else {@code ~/.cache/transferbench}. Assets live in
+     * {@code assets/} below it and the launcher puts DJL's natives in {@code djl/}.
+     */
+    public static Path userCacheRoot(Properties properties, Map<String, String> environment) {
+        for (String configured : new String[] {properties.getProperty(PROPERTY), environment.get(ENVIRONMENT)}) {
+            if (configured != null && !configured.isBlank()) {
+                return Path.of(configured);
+            }
         }
-        String env = environment.get(ENVIRONMENT);
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        return Path.of(properties.getProperty("user.home"), ".cache", "transferbench", "assets");
+        String xdg = environment.get("XDG_CACHE_HOME");
+        return xdg != null && !xdg.isBlank()
+                ? Path.of(xdg, "transferbench")
+                : Path.of(properties.getProperty("user.home"), ".cache", "transferbench");
     }
 
     /** The directory of a locked entry; keyed by the package digest so a new version never collides. */

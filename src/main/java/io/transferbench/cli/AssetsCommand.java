@@ -47,12 +47,27 @@ public class AssetsCommand {
         @Parameters(paramLabel = "ID", arity = "0..*", description = "Asset ids from the lock.")
         List<String> ids = List.of();
 
+        @Option(names = "--suite", paramLabel = "NAME|PATH",
+                description = "Fetch what this suite's cells read (all its profiles are not merged: the default).")
+        String suite;
+
+        @Option(names = "--suites-dir", defaultValue = "suites", description = "Where suite names are looked up.")
+        Path suitesDir;
+
         @Override
         public Integer call() {
             AssetService service = parent.service();
-            service.fetch(ids.isEmpty() ? service.lock().entries().stream()
+            List<String> wanted = new java.util.ArrayList<>(ids);
+            if (suite != null) {
+                var catalog = io.transferbench.Catalog.discover();
+                var resolved = new io.transferbench.suite.SuiteLoader(catalog, suitesDir)
+                        .load(suite, io.transferbench.suite.SuiteLoader.DEFAULT_PROFILE, List.of());
+                var runner = new io.transferbench.run.SuiteRunner(catalog, service, ai.djl.Device.cpu());
+                wanted.addAll(runner.fetchedAssetIds(runner.plan(resolved).cells()));
+            }
+            service.fetch(wanted.isEmpty() && suite == null ? service.lock().entries().stream()
                     .filter(e -> e.kind() != AssetKind.GENERATOR)
-                    .map(AssetEntry::id).toList() : ids);
+                    .map(AssetEntry::id).toList() : wanted);
             return 0;
         }
     }

@@ -4,7 +4,7 @@ import io.transferbench.BenchException;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
+import io.transferbench.assets.AssetCache;
 
 /** Entry point: sets up DJL for offline use, then hands over to picocli. */
 public final class Main {
@@ -43,17 +43,8 @@ public final class Main {
             System.setProperty("ai.djl.offline", "true");
         }
         if (System.getProperty("DJL_CACHE_DIR") == null && System.getenv("DJL_CACHE_DIR") == null) {
-            System.setProperty("DJL_CACHE_DIR", cacheRoot().resolve("djl").toString());
+            System.setProperty("DJL_CACHE_DIR", AssetCache.userCacheRoot(System.getProperties(), System.getenv())
+                    .resolve("djl").toString());
         }
-    }
-
-    static Path cacheRoot() {
-        String configured = System.getProperty("transferbench.cache", System.getenv("TRANSFERBENCH_CACHE"));
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("transferbench");
     }
 }

@@ -82,9 +82,7 @@ public final class SuiteRunner {
         List<String> extraAxes = extraAxes(suite);
         progress.runStarted(suite.name(), plan.cells().size(), plan.cells().size() - todo.size());
 
-        java.util.Set<String> needed = new java.util.TreeSet<>();
-        todo.forEach(c -> assetsOf(c.spec()).keySet().stream().filter(id -> !id.startsWith(GENERATED)).forEach(needed::add));
-        assets.ensure(needed);
+        assets.ensure(fetchedAssetIds(todo));
         LOG.info("ready to train {} s after JVM start (engine {} {} on {})",
                 String.format("%.1f", (System.currentTimeMillis()
                         - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0),
@@ -132,6 +130,13 @@ public final class SuiteRunner {
     /** "cpu" or "gpu0": how records and reports name the device. */
     private String deviceName() {
         return device.isGpu() ? "gpu" + device.getDeviceId() : device.getDeviceType();
+    }
+
+    /** The locked assets (not generated data) that these cells read. */
+    public java.util.Set<String> fetchedAssetIds(List<Cell> cells) {
+        java.util.Set<String> ids = new java.util.TreeSet<>();
+        cells.forEach(c -> assetsOf(c.spec()).keySet().stream().filter(id -> !id.startsWith(GENERATED)).forEach(ids::add));
+        return ids;
     }
 
     private static TrainingOutcome failed(Throwable e) {

@@ -115,7 +115,7 @@ public final class Grid {
         ObjectNode cell = base.deepCopy();
         for (Map.Entry<String, JsonNode> e : combo.entrySet()) {
             if (e.getKey().contains(".")) {
-                setPath(cell, e.getKey(), e.getValue());
+                LocatedTree.set(cell, e.getKey(), e.getValue());
             }
         }
         cell.set("strategy", combo.get("strategy"));
@@ -154,20 +154,6 @@ public final class Grid {
         return new CellSpec(s.suite(), s.task(), s.model(), s.dataset(), s.head() == null ? HeadSpec.DEFAULT : s.head(),
                 s.training(), s.strategy(), freeze, s.schedule(), s.lr(), decay, s.seed(),
                 s.metrics() == null ? List.of() : s.metrics());
-    }
-
-    private static void setPath(ObjectNode root, String dotted, JsonNode value) {
-        String[] parts = dotted.split("\\.");
-        ObjectNode node = root;
-        for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode next = node.get(parts[i]);
-            if (next == null || !next.isObject()) {
-                next = JsonNodeFactory.instance.objectNode();
-                node.set(parts[i], next);
-            }
-            node = (ObjectNode) next;
-        }
-        node.set(parts[parts.length - 1], value);
     }
 
     /** The canonical JSON of a cell: sorted keys, defaults filled in. */

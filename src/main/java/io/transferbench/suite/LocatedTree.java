@@ -70,6 +70,20 @@ public final class LocatedTree {
         return path + "[" + i + "]";
     }
 
+    /** Sets the value at a dotted path, creating the mappings on the way. */
+    static void set(ObjectNode root, String dottedPath, JsonNode value) {
+        String[] parts = dottedPath.split("\\.");
+        ObjectNode node = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode next = node.get(parts[i]);
+            if (next == null || !next.isObject()) {
+                next = node.putObject(parts[i]);
+            }
+            node = (ObjectNode) next;
+        }
+        node.set(parts[parts.length - 1], value);
+    }
+
     static JsonNode at(JsonNode root, String dottedPath) {
         JsonNode node = root;
         for (String part : dottedPath.split("\\.")) {

@@ -156,24 +156,15 @@ public final class SuiteLoader {
     }
 
     private static void apply(LocatedTree tree, FieldOverride o) {
-        String[] parts = o.path().split("\\.");
-        ObjectNode node = tree.root();
-        for (int i = 0; i < parts.length - 1; i++) {
+        String grid = "grid.";
+        if (o.path().startsWith(grid)) {
             // grid axes may themselves be dotted paths (grid.training.weight-decay)
-            if (i == 1 && parts[0].equals("grid")) {
-                String axis = String.join(".", java.util.Arrays.copyOfRange(parts, 1, parts.length));
-                node.set(axis, o.value());
-                tree.put(o.path(), SourceLocation.commandLine(o.source()));
-                return;
-            }
-            JsonNode next = node.get(parts[i]);
-            if (next == null || !next.isObject()) {
-                next = JsonNodeFactory.instance.objectNode();
-                node.set(parts[i], next);
-            }
-            node = (ObjectNode) next;
+            ObjectNode axes = tree.root().has("grid") && tree.root().get("grid").isObject()
+                    ? (ObjectNode) tree.root().get("grid") : tree.root().putObject("grid");
+            axes.set(o.path().substring(grid.length()), o.value());
+        } else {
+            LocatedTree.set(tree.root(), o.path(), o.value());
         }
-        node.set(parts[parts.length - 1], o.value());
         tree.relocate(o.path(), Map.of(o.path(), SourceLocation.commandLine(o.source())), o.path());
     }
 

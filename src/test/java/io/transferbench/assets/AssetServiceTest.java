@@ -175,9 +175,11 @@ class AssetServiceTest {
         java.util.Properties props = new java.util.Properties();
         props.setProperty("user.home", "/home/u");
         assertEquals(Path.of("/home/u/.cache/transferbench/assets"), AssetCache.resolveRoot(props, Map.of()));
-        assertEquals(Path.of("/env"), AssetCache.resolveRoot(props, Map.of(AssetCache.ENVIRONMENT, "/env")));
+        assertEquals(Path.of("/xdg/transferbench/assets"),
+                AssetCache.resolveRoot(props, Map.of("XDG_CACHE_HOME", "/xdg")));
+        assertEquals(Path.of("/env/assets"), AssetCache.resolveRoot(props, Map.of(AssetCache.ENVIRONMENT, "/env")));
         props.setProperty(AssetCache.PROPERTY, "/prop");
-        assertEquals(Path.of("/prop"), AssetCache.resolveRoot(props, Map.of(AssetCache.ENVIRONMENT, "/env")));
+        assertEquals(Path.of("/prop/assets"), AssetCache.resolveRoot(props, Map.of(AssetCache.ENVIRONMENT, "/env")));
     }
 
     /** After a failure the cache holds no published directory and no work directory. */

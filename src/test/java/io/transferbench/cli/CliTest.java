@@ -99,6 +99,20 @@ class CliTest {
     }
 
     @Test
+    void assetsCommandListsTheLockAndFetchesNothingForASuiteOfGeneratedData() {
+        assertEquals(0, bench("assets", "list"));
+        for (String id : new String[] {"minilm-l6-v2", "spamassassin", "brown-corpus", "nsfwjs-mobilenet-v2",
+                "fashion-mnist"}) {
+            assertTrue(out.toString().contains(id), id + " in\n" + out);
+        }
+        Path suite = TestSuites.write(dir, "s", TestSuites.BASE);
+        assertEquals(0, bench("assets", "fetch", "--suite", suite.toString()), err::toString);
+        assertTrue(out.toString().lines().noneMatch(l -> l.contains(" fetched ")), "nothing to fetch: " + out);
+        assertEquals(2, bench("assets", "fetch", "no-such-asset"), "an unknown id is a usage error");
+        assertTrue(err.toString().contains("no asset 'no-such-asset'; the lock has [minilm-l6-v2"), err::toString);
+    }
+
+    @Test
     void helpAndVersion() {
         assertEquals(0, bench("--help"));
         assertTrue(out.toString().contains("--dry-run"));
