@@ -29,6 +29,8 @@ public final class RunStore {
 
     private final Path dir;
     private final Path cells;
+    /** The records on disk, by cell id; this process is the directory's only writer while it runs. */
+    private final Map<String, CellRecord> records = new LinkedHashMap<>();
 
     private RunStore(Path dir) {
         this.dir = dir;
@@ -66,6 +68,7 @@ public final class RunStore {
             } else {
                 AtomicFiles.write(envFile, Mappers.RECORDS.writeValueAsBytes(env));
             }
+            store.load();
         } catch (IOException e) {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot use run directory " + dir + ": " + e.getMessage(), e);
         }
@@ -78,7 +81,10 @@ public final class RunStore {
 
     /** The records written so far, by cell id. */
     public Map<String, CellRecord> records() {
-        Map<String, CellRecord> records = new LinkedHashMap<>();
+        return java.util.Collections.unmodifiableMap(records);
+    }
+
+    private void load() {
         try (Stream<Path> files = Files.list(cells)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
                 try {
@@ -91,14 +97,14 @@ public final class RunStore {
         } catch (IOException e) {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot read " + cells + ": " + e.getMessage(), e);
         }
-        return records;
     }
 
     /** Writes a cell's record, then regenerates the CSVs from all records. */
     public void write(CellRecord record, List<String> extraAxes) {
         try {
             AtomicFiles.write(cells.resolve(record.cellId() + ".json"), Mappers.RECORDS.writeValueAsBytes(record));
-            List<CellRecord> all = new ArrayList<>(records().values());
+            records.put(record.cellId(), record);
+            List<CellRecord> all = new ArrayList<>(records.values());
             all.sort(Comparator.comparingInt(CellRecord::index));
             AtomicFiles.write(dir.resolve("results.csv"),
                     CsvExport.results(all, extraAxes).getBytes(StandardCharsets.UTF_8));
