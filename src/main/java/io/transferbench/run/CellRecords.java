@@ -8,7 +8,6 @@ import io.transferbench.suite.Cell;
 import io.transferbench.train.TrainingOutcome;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 
 /** Turns a cell's training outcome and its measurements into the record that is written. */
@@ -24,18 +23,12 @@ final class CellRecords {
         Double achieved = o.trainFlopsPerSample() == null || trainSps == 0 ? null : o.trainFlopsPerSample() * trainSps;
         return new CellRecord(cell.id(), cell.index(), cell.label(), o.status(), o.reason(), config, cell.spec().seed(),
                 assets, splits.counts(),
-                o.val() == null ? null : withLoss(o.val().metrics(), o.valLoss()),
-                o.test() == null ? null : withLoss(o.test().metrics(), o.testLoss()),
+                o.val() == null ? null : o.val().metrics(),
+                o.test() == null ? null : o.test().metrics(),
                 o.test() == null ? null : o.test().perClass(),
                 o.bestEpoch(), o.curve(), wallSeconds, o.trainSeconds(), o.evalSeconds(), o.timeToTargetSeconds(),
                 o.targetEpoch(), trainSps, evalSps, peakRss, o.paramsTotal(), o.paramsTrainable(),
                 o.forwardFlopsPerSample(), o.trainFlopsPerSample(), achieved, device, started.toString(),
                 finished.toString());
-    }
-
-    private static Map<String, Double> withLoss(Map<String, Double> metrics, double loss) {
-        Map<String, Double> m = new HashMap<>(metrics);
-        m.put("loss", loss);
-        return m;
     }
 }

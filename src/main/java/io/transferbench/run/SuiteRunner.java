@@ -142,7 +142,7 @@ public final class SuiteRunner {
     private static TrainingOutcome failed(Throwable e) {
         String reason = e instanceof OutOfMemoryError ? "out of memory: " + e.getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new TrainingOutcome(TrainingOutcome.FAILED, reason, 0, null, Double.NaN, null, Double.NaN, List.of(),
+        return new TrainingOutcome(TrainingOutcome.FAILED, reason, 0, null, null, List.of(),
                 0, 0, 0, 0, null, null, 0, 0, null, null);
     }
 

@@ -27,7 +27,6 @@ import io.transferbench.tasks.Evaluator;
 import io.transferbench.tasks.Task;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -42,6 +41,8 @@ public final class CellTrainer {
 
     /** Head parameters get the undecayed rate; any id without a multiplier reads it. */
     private static final String HEAD = "head";
+    /** The metric name under which evaluations report their mean loss. */
+    private static final String LOSS = "loss";
 
     private final Device device;
 
@@ -136,7 +137,7 @@ public final class CellTrainer {
             WeightSnapshot best = null;
             double bestScore = Double.NaN;
             int bestEpoch = 0;
-            EvalPass bestVal = null;
+            Evaluation bestVal = null;
             long trainable = 0;
             try {
                 for (Phase phase : phases) {
@@ -150,13 +151,13 @@ public final class CellTrainer {
                                 return outcome(TrainingOutcome.DIVERGED, er.divergence, bestEpoch, bestVal, null,
                                         trainable);
                             }
-                            EvalPass val = evaluate(splits.val());
+                            Evaluation val = evaluate(splits.val());
                             epochCounter++;
                             double elapsed = seconds(System.nanoTime() - started);
-                            curve.add(new EpochPoint(phase.name(), epochCounter, er.meanLoss, val.loss,
-                                    val.metricsWithLoss(), er.lastLr, elapsed));
+                            curve.add(new EpochPoint(phase.name(), epochCounter, er.meanLoss,
+                                    val.metrics().get(LOSS), val.metrics(), er.lastLr, elapsed));
                             noteTarget(val, elapsed);
-                            double score = val.metricsWithLoss().get(selectMetric);
+                            double score = val.metrics().get(selectMetric);
                             if (best == null || better(score, bestScore)) {
                                 if (best != null) {
                                     best.close();
@@ -177,7 +178,7 @@ public final class CellTrainer {
                     }
                 }
                 best.restore(List.of(net));
-                EvalPass test = evaluate(splits.test());
+                Evaluation test = evaluate(splits.test());
                 return outcome(TrainingOutcome.OK, null, bestEpoch, bestVal, test, trainable);
             } finally {
                 if (best != null) {
@@ -190,12 +191,12 @@ public final class CellTrainer {
             return higherIsBetter ? score > bestScore : score < bestScore;
         }
 
-        private void noteTarget(EvalPass val, double elapsed) {
+        private void noteTarget(Evaluation val, double elapsed) {
             TrainingSpec.Target target = training.target();
             if (target == null || timeToTarget != null) {
                 return;
             }
-            double v = val.metricsWithLoss().get(target.metric());
+            double v = val.metrics().get(target.metric());
             boolean reached = task.higherIsBetter(target.metric()) ? v >= target.value() : v <= target.value();
             if (reached) {
                 timeToTarget = elapsed;
@@ -203,10 +204,17 @@ public final class CellTrainer {
             }
         }
 
+        /** Training batches are never larger than the split; a last, partial batch is dropped. */
+        private int trainBatch() {
+            return Math.min(training.batchSize(), splits.train().size());
+        }
+
+        private int stepsPerEpoch() {
+            return Math.max(1, splits.train().size() / trainBatch());
+        }
+
         private Trainer newTrainer(Phase phase) {
-            int n = splits.train().size();
-            int batch = Math.min(training.batchSize(), n);
-            long stepsPerEpoch = Math.max(1, n / batch);
+            long stepsPerEpoch = stepsPerEpoch();
             Schedule schedule = Schedule.of(spec.schedule(), training, stepsPerEpoch * phase.epochs(), stepsPerEpoch);
             rates = new LearningRates(spec.lr() * phase.lrScale(), schedule, LayerDecay.multipliers(net, spec.layerDecay()));
             phaseStep = 0;
@@ -218,10 +226,9 @@ public final class CellTrainer {
 
         private EpochResult trainEpoch(Trainer trainer) {
             ExampleSet train = splits.train();
-            int n = train.size();
-            int batch = Math.min(training.batchSize(), n);
-            int[] order = permutation(n);
-            int steps = Math.max(1, n / batch);
+            int batch = trainBatch();
+            int[] order = permutation(train.size());
+            int steps = stepsPerEpoch();
             DivergenceGuard guard = new DivergenceGuard(training.divergenceFactor());
             double lossSum = 0;
             long t0 = System.nanoTime();
@@ -287,7 +294,8 @@ public final class CellTrainer {
             return order;
         }
 
-        private EvalPass evaluate(ExampleSet set) {
+        /** Scores a split; the metrics include the mean loss under {@link #LOSS}. */
+        private Evaluation evaluate(ExampleSet set) {
             long t0 = System.nanoTime();
             Evaluator evaluator = task.newEvaluator(splits.classNames());
             ParameterStore store = new ParameterStore(model.getNDManager(), false);
@@ -308,33 +316,25 @@ public final class CellTrainer {
             }
             evalSeconds += seconds(System.nanoTime() - t0);
             evalSamples += n;
-            return new EvalPass(evaluator.result(), lossSum / Math.max(1, n));
+            Evaluation scores = evaluator.result();
+            Map<String, Double> metrics = new java.util.TreeMap<>(scores.metrics());
+            metrics.put(LOSS, lossSum / Math.max(1, n));
+            return new Evaluation(metrics, scores.perClass());
         }
 
-        private TrainingOutcome outcome(String status, String reason, int bestEpoch, EvalPass val, EvalPass test,
+        private TrainingOutcome outcome(String status, String reason, int bestEpoch, Evaluation val, Evaluation test,
                                         long trainable) {
             long headFlops = 2 * net.head().getParameters().values().stream()
                     .mapToLong(p -> p.getArray().size()).sum();
             Long forward = backbone.flopsKnown() ? backbone.flopsFrom(0) + headFlops : null;
             Long train = backbone.flopsKnown()
                     ? forward + 2 * (backbone.flopsFrom(net.frozenStages()) + headFlops) : null;
-            return new TrainingOutcome(status, reason, bestEpoch,
-                    val == null ? null : val.evaluation, val == null ? Double.NaN : val.loss,
-                    test == null ? null : test.evaluation, test == null ? Double.NaN : test.loss,
-                    List.copyOf(curve), trainSeconds, trainSamples, evalSeconds, evalSamples,
+            return new TrainingOutcome(status, reason, bestEpoch, val, test, List.copyOf(curve), trainSeconds, trainSamples, evalSeconds, evalSamples,
                     timeToTarget, targetEpoch, net.parameterCount(), trainable, forward, train);
         }
     }
 
     private record EpochResult(double meanLoss, double lastLr, String divergence) {}
-
-    private record EvalPass(Evaluation evaluation, double loss) {
-        Map<String, Double> metricsWithLoss() {
-            Map<String, Double> m = new HashMap<>(evaluation.metrics());
-            m.put("loss", loss);
-            return m;
-        }
-    }
 
     private static double seconds(long nanos) {
         return nanos / 1e9;

@@ -4,15 +4,16 @@ import io.transferbench.tasks.Evaluation;
 
 import java.util.List;
 
-/** What training one cell produced; the runner turns it into a cell record. */
+/**
+ * What training one cell produced; the runner turns it into a cell record. The val and test
+ * evaluations include the mean loss among their metrics.
+ */
 public record TrainingOutcome(
         String status,
         String reason,
         int bestEpoch,
         Evaluation val,
-        double valLoss,
         Evaluation test,
-        double testLoss,
         List<EpochPoint> curve,
         double trainSeconds,
         long trainSamples,
