@@ -89,7 +89,7 @@ final class PretrainedWeights implements AutoCloseable {
         ModelFamily family = catalog.model(spec.name());
         try (Model model = Model.newInstance("pretrained", device)) {
             Backbone backbone = family.build(spec, inputShape);
-            TransferNetwork net = new TransferNetwork(backbone.stages(), Blocks.identityBlock());
+            TransferNetwork net = new TransferNetwork(backbone, Blocks.identityBlock());
             model.setBlock(net);
             net.initialize(model.getNDManager(), DataType.FLOAT32, CellTrainer.batchShape(inputShape));
             family.loadPretrained(backbone, spec, assets, model.getNDManager());

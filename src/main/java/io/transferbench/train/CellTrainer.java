@@ -65,7 +65,7 @@ public final class CellTrainer {
         Engine.getInstance().setRandomSeed((int) spec.seed());
         try (Model model = Model.newInstance("cell", device)) {
             Backbone backbone = family.build(spec.model(), splits.inputShape());
-            TransferNetwork net = new TransferNetwork(backbone.stages(),
+            TransferNetwork net = new TransferNetwork(backbone,
                     task.head(spec.head(), splits.classNames().size()));
             model.setBlock(net);
             net.initialize(model.getNDManager(), DataType.FLOAT32, batchShape(splits.inputShape()));
@@ -102,6 +102,7 @@ public final class CellTrainer {
         private final String selectMetric;
         private final boolean higherIsBetter;
         private final Random shuffle;
+        private final ExampleSet trainSet;
         private final long started = System.nanoTime();
         private final List<EpochPoint> curve = new ArrayList<>();
         private double trainSeconds;
@@ -129,6 +130,7 @@ public final class CellTrainer {
                     ? training.earlyStopping().metric() : task.metrics().get(0);
             this.higherIsBetter = task.higherIsBetter(selectMetric);
             this.shuffle = new Random(spec.seed());
+            this.trainSet = splits.train().forTraining(spec.seed());
         }
 
         TrainingOutcome execute() {
@@ -225,7 +227,7 @@ public final class CellTrainer {
         }
 
         private EpochResult trainEpoch(Trainer trainer) {
-            ExampleSet train = splits.train();
+            ExampleSet train = trainSet;
             int batch = trainBatch();
             int[] order = permutation(train.size());
             int steps = stepsPerEpoch();

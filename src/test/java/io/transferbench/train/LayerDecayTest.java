@@ -25,7 +25,7 @@ class LayerDecayTest {
         CellSpec spec = fixture.cells(dir).get(0);
         Splits splits = fixture.data(spec);
         var backbone = fixture.family(spec).build(spec.model(), splits.inputShape());
-        var net = new TransferNetwork(backbone.stages(),
+        var net = new TransferNetwork(backbone,
                 fixture.catalog.task(spec.task()).head(spec.head(), splits.classNames().size()));
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             net.initialize(manager, DataType.FLOAT32, CellTrainer.batchShape(splits.inputShape()));
