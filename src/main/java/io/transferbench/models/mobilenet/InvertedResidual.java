@@ -1,0 +1,76 @@
+package io.transferbench.models.mobilenet;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * MobileNetV2's inverted residual block (Sandler et al. 2018): a 1x1 expansion with ReLU6 (absent
+ * when the expansion factor is 1), a 3x3 depthwise convolution with ReLU6, and a linear 1x1
+ * projection, with an identity shortcut when the block keeps resolution and width.
+ */
+final class InvertedResidual extends AbstractBlock {
+
+    private final List<ConvBn> units = new ArrayList<>();
+    private final boolean shortcut;
+
+    /**
+     * @param index the block's number in Keras's naming: 0 is {@code expanded_conv}, then
+     *     {@code block_1} .. {@code block_16}
+     */
+    InvertedResidual(int index, long inChannels, long outChannels, int expansion, int stride, long inSize,
+                     float momentum) {
+        super((byte) 1);
+        String prefix = index == 0 ? "expanded_conv" : "block_" + index;
+        long hidden = inChannels * expansion;
+        if (expansion != 1) {
+            units.add(addChildBlock("expand", new ConvBn(prefix + "_expand", prefix + "_expand_BN",
+                    inChannels, hidden, 1, 1, false, true, inSize, momentum)));
+        }
+        units.add(addChildBlock("depthwise", new ConvBn(prefix + "_depthwise", prefix + "_depthwise_BN",
+                hidden, hidden, 3, stride, true, true, inSize, momentum)));
+        long outSize = units.get(units.size() - 1).outSize(inSize);
+        units.add(addChildBlock("project", new ConvBn(prefix + "_project", prefix + "_project_BN",
+                hidden, outChannels, 1, 1, false, false, outSize, momentum)));
+        this.shortcut = stride == 1 && inChannels == outChannels;
+    }
+
+    List<ConvBn> units() {
+        return units;
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
+                                     PairList<String, Object> params) {
+        NDList x = inputs;
+        for (ConvBn unit : units) {
+            x = unit.forward(store, x, training, params);
+        }
+        return shortcut ? new NDList(x.singletonOrThrow().add(inputs.singletonOrThrow())) : x;
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape[] shapes = inputShapes;
+        for (ConvBn unit : units) {
+            shapes = unit.getOutputShapes(shapes);
+        }
+        return shapes;
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape[] shapes = inputShapes;
+        for (ConvBn unit : units) {
+            unit.initialize(manager, dataType, shapes);
+            shapes = unit.getOutputShapes(shapes);
+        }
+    }
+}

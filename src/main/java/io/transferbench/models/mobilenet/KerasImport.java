@@ -1,0 +1,72 @@
+package io.transferbench.models.mobilenet;
+
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.util.Pair;
+import io.transferbench.models.Backbone;
+import io.transferbench.weights.TensorBinding;
+import io.transferbench.weights.TfjsModel;
+import io.transferbench.weights.TfjsReader;
+import io.transferbench.weights.WeightImportException;
+import io.transferbench.weights.WeightMapping;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads a Keras MobileNetV2 saved as a TF.js layers model into the backbone. Every backbone
+ * parameter must be filled and every tensor used, except the original classifier's
+ * ({@code dense_*}), which the transfer replaces with a new head.
+ */
+final class KerasImport {
+
+    /** Tensors of the layers on top of the pooled features in the NSFWJS model. */
+    static final String CLASSIFIER_PREFIX = "dense_";
+
+    private KerasImport() {
+    }
+
+    static WeightMapping.LoadReport load(Backbone backbone, Path modelJs) {
+        return load(backbone, TfjsReader.readBrowserified(modelJs), modelJs.toString());
+    }
+
+    static WeightMapping.LoadReport load(Backbone backbone, TfjsModel model, String source) {
+        SequentialBlock all = new SequentialBlock();
+        backbone.stages().forEach(all::add);
+        Map<Parameter, String> paths = new IdentityHashMap<>();
+        for (Pair<String, Parameter> p : all.getParameters()) {
+            paths.put(p.getValue(), p.getKey());
+        }
+        List<TensorBinding> bindings = new ArrayList<>();
+        for (ConvBn unit : units(all)) {
+            unit.kerasTensors().forEach(t -> bindings.add(new TensorBinding(t.source(), paths.get(t.parameter()),
+                    t.transform())));
+        }
+        WeightMapping.LoadReport report = new WeightMapping(bindings, true, false).loadInto(all, model.tensorsByName());
+        List<String> stray = report.unusedSources().stream().filter(s -> !s.startsWith(CLASSIFIER_PREFIX)).toList();
+        if (!stray.isEmpty()) {
+            throw new WeightImportException(source + ": " + stray.size() + " backbone tensors have no place in "
+                    + "MobileNetV2 1.0; is this another width or architecture? " + stray);
+        }
+        return report;
+    }
+
+    /** The convolution units under {@code block}, in forward order. */
+    static List<ConvBn> units(Block block) {
+        List<ConvBn> found = new ArrayList<>();
+        collect(block, found);
+        return found;
+    }
+
+    private static void collect(Block block, List<ConvBn> found) {
+        if (block instanceof ConvBn unit) {
+            found.add(unit);
+            return;
+        }
+        block.getChildren().values().forEach(child -> collect(child, found));
+    }
+}

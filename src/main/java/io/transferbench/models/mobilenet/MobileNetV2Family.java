@@ -1,0 +1,151 @@
+package io.transferbench.models.mobilenet;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import ai.djl.nn.LambdaBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.pooling.Pool;
+import io.transferbench.BenchException;
+import io.transferbench.assets.AssetAccess;
+import io.transferbench.models.Backbone;
+import io.transferbench.models.ModelFamily;
+import io.transferbench.suite.ModelSpec;
+import io.transferbench.suite.Rule;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * MobileNetV2 1.0 (Sandler et al. 2018) as Keras builds it, with the ImageNet-initialised weights
+ * that NSFWJS ships (fine-tuned by NSFWJS on a 5-class image task; BatchNorm statistics included).
+ *
+ * <p><b>Stages</b> (7): the stem convolution, the inverted-residual blocks grouped by the
+ * resolution they run at (1/2: block 0; 1/4: blocks 1-2; 1/8: blocks 3-5; 1/16: blocks 6-12;
+ * 1/32: blocks 13-16), and the final 1x1 convolution to 1280 channels. Freeze depth 6 trains
+ * only that last convolution; 5 also the 1/32 blocks; 2 keeps the stem and the 1/2 block fixed.
+ * Pooling is global average pooling to a 1280-d feature vector.
+ *
+ * <p><b>Input contract.</b> Image datasets deliver RGB as float32 {@code [3, S, S]} with values in
+ * 0..255. The stem scales them by 1/255 to 0..1, because these weights were last trained on
+ * inputs in 0..1: NSFWJS divides by 255 before predicting (its {@code normalizationOffset}), not
+ * by Keras MobileNetV2's own {@code x / 127.5 - 1}. Keeping the scaling inside the model means
+ * every dataset stays model-agnostic and a cached frozen prefix already includes it.
+ */
+public final class MobileNetV2Family implements ModelFamily {
+
+    public static final String NAME = "mobilenet-v2";
+    public static final String WEIGHTS_ASSET = "nsfwjs-mobilenet-v2";
+    /** Where the layers model sits inside the asset. */
+    public static final String MODEL_PATH = "package/dist/models/mobilenet_v2/model.min.js";
+    public static final int STAGES = 7;
+    public static final long FEATURES = 1280;
+    private static final int MIN_SIZE = 32;
+
+    /**
+     * Keras's table (expansion t, output channels c, repeats n, first stride s), one row per
+     * width, each with the stage its blocks belong to.
+     */
+    private static final int[][] BLOCKS = {
+        // t,   c, n, s, stage
+        {1, 16, 1, 1, 1},
+        {6, 24, 2, 2, 2},
+        {6, 32, 3, 2, 3},
+        {6, 64, 4, 2, 4},
+        {6, 96, 3, 1, 4},
+        {6, 160, 3, 2, 5},
+        {6, 320, 1, 1, 5},
+    };
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "MobileNetV2 1.0, ImageNet-initialised (NSFWJS TF.js weights), 7 stages, 1280-d features";
+    }
+
+    @Override
+    public String inputKind() {
+        return "image";
+    }
+
+    /**
+     * {@code batchnorm-momentum} is the share of a BatchNorm running statistic kept at each
+     * training step (Keras's convention; PyTorch's momentum is one minus it). The file says
+     * 0.999, tuned for ImageNet-length training: after a few hundred steps it would still hold
+     * most of its initial value, so a from-scratch cell would be evaluated with statistics that
+     * never saw its data. 0.99 forgets the start within a few hundred steps.
+     */
+    @Override
+    public Rule.ObjectRule optionsRule() {
+        return Rule.object()
+                .optional("batchnorm-momentum", Rule.number(0, false, 1, false))
+                .build();
+    }
+
+    @Override
+    public int stageCount(ModelSpec spec) {
+        return STAGES;
+    }
+
+    @Override
+    public Backbone build(ModelSpec spec, long[] inputShape) {
+        if (inputShape.length != 3 || inputShape[0] != 3 || inputShape[1] != inputShape[2] || inputShape[1] < MIN_SIZE) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "model '" + NAME + "' takes square RGB images "
+                    + "[3, S, S] with S >= " + MIN_SIZE + "; the dataset gives " + Arrays.toString(inputShape));
+        }
+        float momentum = (float) (spec.options().has("batchnorm-momentum")
+                ? spec.options().get("batchnorm-momentum").asDouble() : 0.99);
+        long size = inputShape[1];
+        List<Block> stages = new ArrayList<>();
+        long[] flops = new long[STAGES];
+
+        ConvBn stemConv = new ConvBn("Conv1", "bn_Conv1", 3, 32, 3, 2, false, true, size, momentum);
+        stages.add(new SequentialBlock().add(new LambdaBlock(MobileNetV2Family::scaleInput, "input_scaling"))
+                .add(stemConv));
+        flops[0] = 2 * stemConv.multiplyAdds(size);
+        size = stemConv.outSize(size);
+
+        long channels = 32;
+        int index = 0;
+        for (int[] row : BLOCKS) {
+            int stage = row[4];
+            if (stages.size() == stage) {
+                stages.add(new SequentialBlock());
+            }
+            for (int r = 0; r < row[2]; r++) {
+                int stride = r == 0 ? row[3] : 1;
+                InvertedResidual block = new InvertedResidual(index++, channels, row[1], row[0], stride, size, momentum);
+                ((SequentialBlock) stages.get(stage)).add(block);
+                for (ConvBn unit : block.units()) {
+                    flops[stage] += 2 * unit.multiplyAdds(size);
+                    size = unit.outSize(size);
+                }
+                channels = row[1];
+            }
+        }
+
+        ConvBn head = new ConvBn("Conv_1", "Conv_1_bn", channels, FEATURES, 1, 1, false, true, size, momentum);
+        stages.add(head);
+        flops[STAGES - 1] = 2 * head.multiplyAdds(size);
+        return new Backbone(stages, Pool.globalAvgPool2dBlock(), FEATURES, flops);
+    }
+
+    private static NDList scaleInput(NDList images) {
+        return new NDList(images.singletonOrThrow().div(255f));
+    }
+
+    @Override
+    public List<String> weightAssetIds(ModelSpec spec) {
+        return List.of(WEIGHTS_ASSET);
+    }
+
+    @Override
+    public void loadPretrained(Backbone backbone, ModelSpec spec, AssetAccess assets, NDManager manager) {
+        KerasImport.load(backbone, assets.directory(WEIGHTS_ASSET).resolve(MODEL_PATH));
+    }
+}
