@@ -88,15 +88,15 @@ public final class SuiteRunner {
                         - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0),
                 env.engine(), env.engineVersion(), env.device());
 
-        Map<String, Splits> data = new HashMap<>();
+        PreparedData data = new PreparedData(catalog, assets);
         MemoryProbe memory = new MemoryProbe();
         CellTrainer trainer = new CellTrainer(device);
-        try (PretrainedWeights pretrained = new PretrainedWeights(catalog, assets, device, spec -> load(spec, data))) {
+        try (PretrainedWeights pretrained = new PretrainedWeights(catalog, assets, device, data::forModel)) {
             int position = 0;
             for (Cell cell : todo) {
                 position++;
                 CellSpec spec = cell.spec();
-                Splits splits = load(spec.dataset(), data);
+                Splits splits = data.forModel(spec.dataset(), spec.model());
                 WeightSnapshot start = spec.strategy() == Strategy.SCRATCH
                         ? null : pretrained.forCell(spec, splits.inputShape());
                 progress.cellStarted(cell, position, todo.size());
@@ -163,22 +163,6 @@ public final class SuiteRunner {
             }
         }
         return new RunSummary(store.dir(), plan.cells().size(), skipped, ok, diverged, failed);
-    }
-
-    private Splits load(DatasetSpec spec, Map<String, Splits> cache) {
-        String key;
-        try {
-            key = Mappers.SUITE.writeValueAsString(spec);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return cache.computeIfAbsent(key, k -> {
-            long t0 = System.nanoTime();
-            Splits s = catalog.dataset(spec.name()).load(spec, assets);
-            LOG.info("dataset {}: {} train, {} val, {} test ({} s)", spec.name(), s.train().size(), s.val().size(),
-                    s.test().size(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
-            return s;
-        });
     }
 
     /** Asset id to checksum for everything a cell reads; generators are identified by their version. */
