@@ -1,13 +1,12 @@
 package io.transferbench.data.text;
 
+import io.transferbench.data.ExampleGroups;
 import io.transferbench.data.SplitPlan;
 import io.transferbench.data.Splits;
 import io.transferbench.data.TextExamples;
 import io.transferbench.suite.DatasetSpec;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +22,7 @@ final class TextCorpus {
     private final List<String> classNames;
     private final List<String> texts = new ArrayList<>();
     private final List<Integer> labels = new ArrayList<>();
-    private final List<Integer> parent = new ArrayList<>();
-    private final Map<String, Integer> firstWithKey = new HashMap<>();
+    private final ExampleGroups groups = new ExampleGroups();
     private long skipped;
 
     TextCorpus(List<String> classNames) {
@@ -32,37 +30,9 @@ final class TextCorpus {
     }
 
     void add(String text, int label, String group) {
-        int i = texts.size();
         texts.add(text);
         labels.add(label);
-        parent.add(i);
-        join(i, "group:" + group);
-        join(i, "text:" + text);
-    }
-
-    /** Union-find: example {@code i} joins the group of the first example with the same key. */
-    private void join(int i, String key) {
-        Integer first = firstWithKey.putIfAbsent(key, i);
-        if (first != null) {
-            parent.set(root(i), root(first));
-        }
-    }
-
-    private int root(int i) {
-        while (parent.get(i) != i) {
-            parent.set(i, parent.get(parent.get(i)));
-            i = parent.get(i);
-        }
-        return i;
-    }
-
-    /** Each example's group, named by its group's first example (stable for a fixed input order). */
-    private List<String> groups() {
-        List<String> groups = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            groups.add(Integer.toString(root(i)));
-        }
-        return groups;
+        groups.add("group:" + group, "text:" + text);
     }
 
     /** Counts an item that could not be read or decoded; the cell record shows the total. */
@@ -75,17 +45,10 @@ final class TextCorpus {
     }
 
     Splits splits(DatasetSpec spec) {
-        SplitPlan plan = SplitPlan.of(groups(), spec.valFraction(), spec.testFraction(), spec.splitSeed(), spec.limit());
+        SplitPlan plan = SplitPlan.of(groups.names(), spec.valFraction(), spec.testFraction(), spec.splitSeed(), spec.limit());
         int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
-        Map<String, Long> counts = new LinkedHashMap<>(plan.counts());
+        Map<String, Long> counts = plan.counts(y, classNames);
         counts.put(Splits.SKIPPED, skipped);
-        long[] perClass = new long[classNames.size()];
-        for (int i : plan.train()) {
-            perClass[y[i]]++;
-        }
-        for (int c = 0; c < perClass.length; c++) {
-            counts.put("train." + classNames.get(c), perClass[c]);
-        }
         return new Splits(TextExamples.select(texts, y, plan.train()), TextExamples.select(texts, y, plan.val()),
                 TextExamples.select(texts, y, plan.test()), classNames, new long[0], counts);
     }

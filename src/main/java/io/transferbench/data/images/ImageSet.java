@@ -1,0 +1,111 @@
+package io.transferbench.data.images;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.transferbench.data.Batch;
+import io.transferbench.data.ExampleSet;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * One split of an image dataset. Batches are RGB float32 {@code [n, 3, S, S]} with values 0..255
+ * (the model family scales them as its weights expect) and int32 labels. Images are resampled per
+ * batch from their stored size, with a random view each time when the split trains with
+ * augmentation; the images of a batch are drawn in parallel, each from its own seed, so the
+ * result does not depend on thread timing.
+ */
+public final class ImageSet implements ExampleSet {
+
+    private final List<RasterImage> images;
+    private final int[] labels;
+    private final int size;
+    private final Augmentation augmentation;
+
+    /**
+     * @param size the side of the square model input
+     * @param augmentation applied by the view {@link #forTraining} returns; batches of this set
+     *     itself are always the plain resized images
+     */
+    public ImageSet(List<RasterImage> images, int[] labels, int size, Augmentation augmentation) {
+        if (images.size() != labels.length) {
+            throw new IllegalArgumentException(images.size() + " images but " + labels.length + " labels");
+        }
+        this.images = List.copyOf(images);
+        this.labels = labels.clone();
+        this.size = size;
+        this.augmentation = augmentation;
+    }
+
+    @Override
+    public int size() {
+        return labels.length;
+    }
+
+    @Override
+    public Batch batch(NDManager manager, int[] indices) {
+        return toBatch(manager, indices, render(indices, null));
+    }
+
+    @Override
+    public ExampleSet forTraining(long seed) {
+        return augmentation.enabled() ? new AugmentedView(seed) : this;
+    }
+
+    /** Pixels of the images at {@code indices}; a random view of each when seeds are given. */
+    float[] render(int[] indices, long[] seeds) {
+        int pixels = 3 * size * size;
+        float[] out = new float[indices.length * pixels];
+        IntStream.range(0, indices.length).parallel().forEach(i -> {
+            RasterImage image = images.get(indices[i]);
+            if (seeds == null) {
+                Bilinear.draw(image, CropWindow.whole(image), false, size, out, i * pixels);
+            } else {
+                augmentation.draw(image, new SplittableRandom(seeds[i]), size, out, i * pixels);
+            }
+        });
+        return out;
+    }
+
+    private Batch toBatch(NDManager manager, int[] indices, float[] pixels) {
+        int[] y = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            y[i] = labels[indices[i]];
+        }
+        return new Batch(new NDList(manager.create(pixels, new Shape(indices.length, 3, size, size))),
+                new NDList(manager.create(y)));
+    }
+
+    /**
+     * The split as one cell trains on it: every batch is a fresh random view. The n-th batch
+     * drawn depends only on the cell's seed and n, so a cell is reproducible.
+     */
+    private final class AugmentedView implements ExampleSet {
+
+        private final long seed;
+        private long batches;
+
+        AugmentedView(long seed) {
+            this.seed = seed;
+        }
+
+        @Override
+        public int size() {
+            return ImageSet.this.size();
+        }
+
+        @Override
+        public Batch batch(NDManager manager, int[] indices) {
+            // SplittableRandom scrambles its seed, so neighbouring (seed, batch) pairs are unrelated.
+            long[] seeds = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + ++batches).longs(indices.length).toArray();
+            return toBatch(manager, indices, render(indices, seeds));
+        }
+
+        @Override
+        public boolean augmented() {
+            return true;
+        }
+    }
+}

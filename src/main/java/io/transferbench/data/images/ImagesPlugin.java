@@ -1,0 +1,15 @@
+package io.transferbench.data.images;
+
+import io.transferbench.Plugin;
+import io.transferbench.data.DatasetSource;
+
+import java.util.List;
+
+/** Image datasets: Fashion-MNIST and the Tux Paint stamps. */
+public final class ImagesPlugin implements Plugin {
+
+    @Override
+    public List<DatasetSource> datasets() {
+        return List.of(new FashionMnistDataset(), new TuxPaintStampsDataset());
+    }
+}
