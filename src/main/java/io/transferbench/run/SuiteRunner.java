@@ -1,6 +1,7 @@
 package io.transferbench.run;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
 import io.transferbench.BenchException;
 import io.transferbench.Catalog;
 import io.transferbench.Mappers;
@@ -20,6 +21,7 @@ import io.transferbench.suite.ModelSpec;
 import io.transferbench.suite.ResolvedSuite;
 import io.transferbench.suite.Strategy;
 import io.transferbench.train.CellTrainer;
+import io.transferbench.train.FeatureCache;
 import io.transferbench.train.TrainingOutcome;
 import io.transferbench.train.WeightSnapshot;
 import org.slf4j.Logger;
@@ -57,9 +59,7 @@ public final class SuiteRunner {
 
     /** Expands the grid; cell ids include the checksums of every asset a cell uses. */
     public Grid.Expansion plan(ResolvedSuite suite) {
-        ModelSpec model = Mappers.SUITE.convertValue(suite.tree().get("model"), ModelSpec.class);
-        int stages = catalog.model(model.name()).stageCount(model);
-        return Grid.expand(suite, stages, this::assetFingerprint);
+        return Grid.expand(suite, model -> catalog.model(model.name()).stageCount(model), this::assetFingerprint);
     }
 
     /** The grid's axes beyond the standard ones, for CSV columns. */
@@ -90,8 +90,10 @@ public final class SuiteRunner {
 
         PreparedData data = new PreparedData(catalog, assets);
         MemoryProbe memory = new MemoryProbe();
-        CellTrainer trainer = new CellTrainer(device);
-        try (PretrainedWeights pretrained = new PretrainedWeights(catalog, assets, device, data::forModel)) {
+        try (NDManager cacheManager = NDManager.newBaseManager(device);
+             FeatureCache features = new FeatureCache(cacheManager, FeatureCache.DEFAULT_BUDGET_BYTES);
+             PretrainedWeights pretrained = new PretrainedWeights(catalog, assets, device, data::forModel)) {
+            CellTrainer trainer = new CellTrainer(device, features);
             int position = 0;
             for (Cell cell : todo) {
                 position++;
@@ -143,7 +145,7 @@ public final class SuiteRunner {
         String reason = e instanceof OutOfMemoryError ? "out of memory: " + e.getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         return new TrainingOutcome(TrainingOutcome.FAILED, reason, 0, null, null, List.of(),
-                0, 0, 0, 0, null, null, 0, 0, null, null);
+                0, 0, 0, 0, null, null, 0, 0, null, null, TrainingOutcome.CACHE_OFF, 0);
     }
 
     private RunSummary summarise(RunStore store, Grid.Expansion plan, int skipped) {

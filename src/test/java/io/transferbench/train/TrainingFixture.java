@@ -27,7 +27,7 @@ final class TrainingFixture {
     final Catalog catalog = Catalog.discover();
 
     List<CellSpec> cells(Path dir, String... sets) {
-        return Grid.expand(TestSuites.load(dir, TestSuites.BASE, sets), 3, s -> "")
+        return Grid.expand(TestSuites.load(dir, TestSuites.BASE, sets), m -> 3, s -> "")
                 .cells().stream().map(c -> c.spec()).toList();
     }
 

@@ -19,7 +19,7 @@ record BertCheckpoint(String family, String description, String assetId, String 
             TokenPooling.Mode.MEAN);
 
     static final BertCheckpoint BGE_SMALL = new BertCheckpoint("bge-small",
-            "bge-small-en-v1.5 embedding model (BERT, 12 layers, hidden 384, 33.4M parameters); [CLS] pooling",
+            "bge-small-en-v1.5 embedding model (BERT, 12 layers, hidden 384, 33.2M parameters); [CLS] pooling",
             "bge-small-en-v15", "bge-small-en-v1.5.onnx", "bge-small-en-v1.5-tokenizer.json", small(12),
             TokenPooling.Mode.CLS);
 }
