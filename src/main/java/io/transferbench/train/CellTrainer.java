@@ -130,6 +130,9 @@ public final class CellTrainer {
         private int epochCounter;
         private LearningRates rates;
         private long phaseStep;
+        private long stepsDone;
+        /** One reference for the whole cell: its first step, when the head is still untrained. */
+        private final DivergenceGuard guard;
 
         Run(CellSpec spec, Splits splits, Task task, Model model, TransferNetwork net, Backbone backbone,
             WeightSnapshot pretrained, Listener listener) {
@@ -148,6 +151,7 @@ public final class CellTrainer {
             this.higherIsBetter = task.higherIsBetter(selectMetric);
             this.shuffle = new Random(spec.seed());
             this.trainSet = splits.train().forTraining(spec.seed());
+            this.guard = new DivergenceGuard(training.divergenceFactor());
         }
 
         TrainingOutcome execute() {
@@ -282,7 +286,6 @@ public final class CellTrainer {
             int batch = trainBatch();
             int[] order = permutation(train.size());
             int steps = stepsPerEpoch();
-            DivergenceGuard guard = new DivergenceGuard(training.divergenceFactor());
             double lossSum = 0;
             long t0 = System.nanoTime();
             NDManager root = model.getNDManager();
@@ -297,7 +300,7 @@ public final class CellTrainer {
                         gc.backward(l);
                         value = l.getFloat();
                     }
-                    String why = guard.check(value, s);
+                    String why = guard.check(value, stepsDone);
                     if (why != null) {
                         trainSeconds += seconds(System.nanoTime() - t0);
                         return new EpochResult(Double.NaN, 0, why);
@@ -307,6 +310,7 @@ public final class CellTrainer {
                     }
                     trainer.step();
                     phaseStep++;
+                    stepsDone++;
                     lossSum += value;
                 }
             }
