@@ -306,7 +306,7 @@ public final class CellTrainer {
                         return new EpochResult(Double.NaN, 0, why);
                     }
                     if (training.gradClip() > 0) {
-                        clipGradients(training.gradClip());
+                        clipGradients(training.gradClip(), step);
                     }
                     trainer.step();
                     phaseStep++;
@@ -319,14 +319,22 @@ public final class CellTrainer {
             return new EpochResult(lossSum / steps, rates.at(HEAD, phaseStep - 1), null);
         }
 
-        /** Scales all gradients so their global L2 norm is at most {@code maxNorm}. */
-        private void clipGradients(double maxNorm) {
+        /**
+         * Scales all gradients so their global L2 norm is at most {@code maxNorm}. The squares are
+         * moved to the step's manager: left in the gradients' (the model's) manager, a copy of every
+         * gradient would pile up each step until the cell ends.
+         */
+        private void clipGradients(double maxNorm, NDManager step) {
             List<NDArray> grads = new ArrayList<>();
             double sumSq = 0;
             for (Pair<String, Parameter> p : net.getParameters()) {
                 if (p.getValue().requiresGradient()) {
                     NDArray g = p.getValue().getArray().getGradient();
-                    sumSq += g.square().sum().getFloat();
+                    NDArray squared = g.square();
+                    squared.attach(step);
+                    NDArray sum = squared.sum();
+                    sum.attach(step);
+                    sumSq += sum.getFloat();
                     grads.add(g);
                 }
             }
