@@ -130,6 +130,9 @@ public final class CellTrainer {
         private int epochCounter;
         private LearningRates rates;
         private long phaseStep;
+        private long stepsDone;
+        /** One reference for the whole cell: its first step, when the head is still untrained. */
+        private final DivergenceGuard guard;
 
         Run(CellSpec spec, Splits splits, Task task, Model model, TransferNetwork net, Backbone backbone,
             WeightSnapshot pretrained, Listener listener) {
@@ -148,6 +151,7 @@ public final class CellTrainer {
             this.higherIsBetter = task.higherIsBetter(selectMetric);
             this.shuffle = new Random(spec.seed());
             this.trainSet = splits.train().forTraining(spec.seed());
+            this.guard = new DivergenceGuard(training.divergenceFactor());
         }
 
         TrainingOutcome execute() {
@@ -282,7 +286,6 @@ public final class CellTrainer {
             int batch = trainBatch();
             int[] order = permutation(train.size());
             int steps = stepsPerEpoch();
-            DivergenceGuard guard = new DivergenceGuard(training.divergenceFactor());
             double lossSum = 0;
             long t0 = System.nanoTime();
             NDManager root = model.getNDManager();
@@ -297,16 +300,17 @@ public final class CellTrainer {
                         gc.backward(l);
                         value = l.getFloat();
                     }
-                    String why = guard.check(value, s);
+                    String why = guard.check(value, stepsDone);
                     if (why != null) {
                         trainSeconds += seconds(System.nanoTime() - t0);
                         return new EpochResult(Double.NaN, 0, why);
                     }
                     if (training.gradClip() > 0) {
-                        clipGradients(training.gradClip());
+                        clipGradients(training.gradClip(), step);
                     }
                     trainer.step();
                     phaseStep++;
+                    stepsDone++;
                     lossSum += value;
                 }
             }
@@ -315,14 +319,22 @@ public final class CellTrainer {
             return new EpochResult(lossSum / steps, rates.at(HEAD, phaseStep - 1), null);
         }
 
-        /** Scales all gradients so their global L2 norm is at most {@code maxNorm}. */
-        private void clipGradients(double maxNorm) {
+        /**
+         * Scales all gradients so their global L2 norm is at most {@code maxNorm}. The squares are
+         * moved to the step's manager: left in the gradients' (the model's) manager, a copy of every
+         * gradient would pile up each step until the cell ends.
+         */
+        private void clipGradients(double maxNorm, NDManager step) {
             List<NDArray> grads = new ArrayList<>();
             double sumSq = 0;
             for (Pair<String, Parameter> p : net.getParameters()) {
                 if (p.getValue().requiresGradient()) {
                     NDArray g = p.getValue().getArray().getGradient();
-                    sumSq += g.square().sum().getFloat();
+                    NDArray squared = g.square();
+                    squared.attach(step);
+                    NDArray sum = squared.sum();
+                    sum.attach(step);
+                    sumSq += sum.getFloat();
                     grads.add(g);
                 }
             }
