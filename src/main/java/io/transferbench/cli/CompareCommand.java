@@ -16,7 +16,7 @@ import java.util.concurrent.Callable;
 /** {@code bench compare RUN_DIR...}: runs of one suite side by side. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = {"Compare runs of the same suite (other machines or harness versions) side by side: speed-ups,"
-                + " time to target, memory, and metric differences with 95% Welch intervals. The first run is the"
+                + " time to target, memory, and metric differences with 95%% Welch intervals. The first run is the"
                 + " baseline."})
 final class CompareCommand implements Callable<Integer> {
 

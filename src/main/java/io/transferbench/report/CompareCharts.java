@@ -28,33 +28,36 @@ final class CompareCharts {
         }
         List<ChartSpec> charts = new ArrayList<>(List.of(
                 perRun("chart-compare-metric", "Test " + metric.name() + " (95% interval over seeds)", metric.name(),
-                        ConfigSummary::test, 1),
+                        matched, ConfigSummary::test, 1),
                 speedUps(),
-                perRun("chart-compare-throughput", "Training throughput", "training samples/s",
+                perRun("chart-compare-throughput", "Training throughput", "training samples/s", matched,
                         ConfigSummary::trainSamplesPerSecond, 1),
-                perRun("chart-compare-memory", "Peak resident memory", "MB", ConfigSummary::peakRssBytes,
+                perRun("chart-compare-memory", "Peak resident memory", "MB", matched, ConfigSummary::peakRssBytes,
                         1048576.0)));
-        if (matched.stream().anyMatch(c -> byRun.stream().anyMatch(r -> r.get(c.group().key()).reachedTarget() > 0))) {
-            charts.add(perRun("chart-compare-time-to-target", "Time to target", "seconds", ConfigSummary::timeToTarget, 1));
+        List<ConfigSummary> reached = matched.stream()
+                .filter(c -> byRun.stream().anyMatch(r -> r.get(c.group().key()).reachedTarget() > 0)).toList();
+        if (!reached.isEmpty()) {
+            charts.add(perRun("chart-compare-time-to-target", "Time to target (configurations that reached it)",
+                    "seconds", reached, ConfigSummary::timeToTarget, 1));
         }
         return charts;
     }
 
-    private List<String> labels() {
-        return matched.stream().map(ConfigSummary::label).toList();
+    private static List<String> labels(List<ConfigSummary> configs) {
+        return configs.stream().map(ConfigSummary::label).toList();
     }
 
-    private ChartSpec perRun(String id, String title, String yTitle, Function<ConfigSummary, SeedStatistics> statistic,
-                             double unit) {
+    private ChartSpec perRun(String id, String title, String yTitle, List<ConfigSummary> configs,
+                             Function<ConfigSummary, SeedStatistics> statistic, double unit) {
         List<ChartSpec.Series> series = new ArrayList<>();
         for (int i = 0; i < byRun.size(); i++) {
             Map<String, ConfigSummary> run = byRun.get(i);
-            List<SeedStatistics> stats = matched.stream().map(c -> statistic.apply(run.get(c.group().key()))).toList();
+            List<SeedStatistics> stats = configs.stream().map(c -> statistic.apply(run.get(c.group().key()))).toList();
             series.add(ChartSpec.Series.bars(runNames.get(i), RunCharts.color(i),
                     stats.stream().map(s -> ChartSpec.finite(s.mean() / unit)).toList(),
                     stats.stream().map(s -> s.hasInterval() ? List.of(s.low() / unit, s.high() / unit) : null).toList()));
         }
-        return new ChartSpec(id, "bar", title, null, yTitle, false, labels(), series);
+        return new ChartSpec(id, "bar", title, null, yTitle, false, labels(configs), series);
     }
 
     private ChartSpec speedUps() {
@@ -66,6 +69,6 @@ final class CompareCharts {
                     null));
         }
         return new ChartSpec("chart-compare-speedup", "bar", "Speed-up over " + runNames.get(0) + " (wall time per cell)",
-                null, "× baseline speed", false, labels(), series);
+                null, "× baseline speed", false, labels(matched), series);
     }
 }

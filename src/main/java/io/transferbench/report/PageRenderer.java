@@ -27,6 +27,9 @@ final class PageRenderer {
         freemarker = new Configuration(Configuration.VERSION_2_3_34);
         freemarker.setClassForTemplateLoading(PageRenderer.class, TEMPLATES);
         freemarker.setDefaultEncoding("UTF-8");
+        // Numbers reach templates preformatted (Formats); the few raw counts print the same on every locale.
+        freemarker.setNumberFormat("computer");
+        freemarker.setLocale(java.util.Locale.ROOT);
         freemarker.setRecognizeStandardFileExtensions(true);
         DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
         // Page models are records: let templates write page.title for page.title().

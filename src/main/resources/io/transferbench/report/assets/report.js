@@ -88,7 +88,8 @@
       data: {
         labels: spec.categories,
         datasets: spec.series.map(function (s) {
-          return { label: s.label, data: s.values, backgroundColor: s.color, intervals: s.intervals };
+          return { label: s.label, data: s.values, backgroundColor: s.color, intervals: s.intervals,
+            maxBarThickness: 90 };
         })
       },
       options: {
