@@ -6,6 +6,7 @@ import io.transferbench.Mappers;
 import io.transferbench.results.CellRecord;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public record ConfigGroup(String key, JsonNode config, List<CellRecord> cells) {
     public static List<ConfigGroup> of(List<CellRecord> records) {
         Map<String, List<CellRecord>> byKey = new LinkedHashMap<>();
         Map<String, JsonNode> configs = new LinkedHashMap<>();
-        for (CellRecord r : records.stream().sorted(java.util.Comparator.comparingInt(CellRecord::index)).toList()) {
+        for (CellRecord r : records.stream().sorted(Comparator.comparingInt(CellRecord::index)).toList()) {
             JsonNode config = withoutSeed(r.config());
             String key = Mappers.canonical(config);
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(r);

@@ -9,6 +9,7 @@ import freemarker.template.TemplateExceptionHandler;
 
 import java.io.IOException;
 import java.io.StringWriter;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,7 +30,7 @@ final class PageRenderer {
         freemarker.setDefaultEncoding("UTF-8");
         // Numbers reach templates preformatted (Formats); the few raw counts print the same on every locale.
         freemarker.setNumberFormat("computer");
-        freemarker.setLocale(java.util.Locale.ROOT);
+        freemarker.setLocale(Locale.ROOT);
         freemarker.setRecognizeStandardFileExtensions(true);
         DefaultObjectWrapperBuilder wrapper = new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_34);
         // Page models are records: let templates write page.title for page.title().

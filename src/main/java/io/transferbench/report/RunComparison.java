@@ -7,6 +7,7 @@ import io.transferbench.results.EnvironmentInfo;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -144,7 +145,7 @@ public record RunComparison(
             default -> time.verdict().text();
         };
         return new Side(true, test, Formats.delta(quality.delta()) + interval, quality.verdict().text(),
-                quality.verdict().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), wall,
+                quality.verdict().name().toLowerCase(Locale.ROOT).replace('_', '-'), wall,
                 Formats.ratio(speedUp(base, other)), speedVerdict, ttt, memory, throughput);
     }
 

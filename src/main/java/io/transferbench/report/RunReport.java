@@ -36,7 +36,7 @@ public record RunReport(
         boolean anyReachedTarget,
         List<CellRow> cells,
         List<CellRow> problems,
-        List<Fact> downloads,
+        List<Link> downloads,
         String chartJson) {
 
     /** How the cells ended. */
@@ -186,10 +186,10 @@ public record RunReport(
         return facts;
     }
 
-    private static List<Fact> downloads(PageLinks links) {
-        return List.of(new Fact("results.csv (one row per cell)", links.data() + "results.csv"),
-                new Fact("curves.csv (one row per epoch per cell)", links.data() + "curves.csv"),
-                new Fact("env.json (machine and software)", links.data() + "env.json"),
-                new Fact("suite.resolved.yaml (the suite as run)", links.data() + "suite.resolved.yaml"));
+    private static List<Link> downloads(PageLinks links) {
+        return List.of(new Link("results.csv (one row per cell)", links.data() + "results.csv"),
+                new Link("curves.csv (one row per epoch per cell)", links.data() + "curves.csv"),
+                new Link("env.json (machine and software)", links.data() + "env.json"),
+                new Link("suite.resolved.yaml (the suite as run)", links.data() + "suite.resolved.yaml"));
     }
 }
