@@ -5,9 +5,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
-
 /**
  * Deterministic train/val/test assignment. Each example belongs to a group (a document, a
  * message id, a speaker); a group's split is decided by a hash of the group key and the split
@@ -31,6 +32,15 @@ public record SplitPlan(int[] train, int[] val, int[] test) {
             Collections.sort(train);
         }
         return new SplitPlan(toArray(train), toArray(val), toArray(test));
+    }
+
+    /** The size of each split, as a record's dataset counts show them. */
+    public Map<String, Long> counts() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        counts.put("train", (long) train.length);
+        counts.put("val", (long) val.length);
+        counts.put("test", (long) test.length);
+        return counts;
     }
 
     private static double unitHash(String key, long seed) {

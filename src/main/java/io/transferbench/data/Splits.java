@@ -14,4 +14,13 @@ public record Splits(
         ExampleSet test,
         List<String> classNames,
         long[] inputShape,
-        Map<String, Long> counts) {}
+        Map<String, Long> counts) {
+
+    /** The count of examples skipped as unreadable (corrupt, undecodable), when a reader skips any. */
+    public static final String SKIPPED = "skipped";
+
+    /** The same examples as other inputs (tokenised text, say), with the same names and counts. */
+    public Splits withInputs(ExampleSet train, ExampleSet val, ExampleSet test, long[] inputShape) {
+        return new Splits(train, val, test, classNames, inputShape, counts);
+    }
+}

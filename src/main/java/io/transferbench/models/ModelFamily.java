@@ -2,6 +2,7 @@ package io.transferbench.models;
 
 import ai.djl.ndarray.NDManager;
 import io.transferbench.assets.AssetAccess;
+import io.transferbench.data.Splits;
 import io.transferbench.suite.ModelSpec;
 import io.transferbench.suite.Rule;
 
@@ -24,6 +25,15 @@ public interface ModelFamily {
 
     /** A new backbone for inputs of {@code inputShape} (one example, no batch axis). */
     Backbone build(ModelSpec spec, long[] inputShape);
+
+    /**
+     * The dataset's examples as this family's inputs: a text model tokenises them with its own
+     * vocabulary. Called once per dataset and model in a run, before any cell is timed. Families
+     * whose inputs need no such step take the examples as they are.
+     */
+    default Splits prepareInputs(Splits examples, ModelSpec spec, AssetAccess assets) {
+        return examples;
+    }
 
     /** Locked assets holding the pretrained weights; empty when the family ships none. */
     List<String> weightAssetIds(ModelSpec spec);

@@ -38,6 +38,8 @@ public record CellRecord(
         Long forwardFlopsPerSample,
         Long trainFlopsPerSample,
         Double achievedTrainFlopsPerSecond,
+        String featureCache,
+        double featureSeconds,
         String device,
         String startedAt,
         String finishedAt) {

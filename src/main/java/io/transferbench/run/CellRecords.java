@@ -28,7 +28,7 @@ final class CellRecords {
                 o.test() == null ? null : o.test().perClass(),
                 o.bestEpoch(), o.curve(), wallSeconds, o.trainSeconds(), o.evalSeconds(), o.timeToTargetSeconds(),
                 o.targetEpoch(), trainSps, evalSps, peakRss, o.paramsTotal(), o.paramsTrainable(),
-                o.forwardFlopsPerSample(), o.trainFlopsPerSample(), achieved, device, started.toString(),
+                o.forwardFlopsPerSample(), o.trainFlopsPerSample(), achieved, o.featureCache(), o.featureSeconds(), device, started.toString(),
                 finished.toString());
     }
 }

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The pretrained backbone weights of a run, prepared once and shared by every cell: either the
@@ -46,13 +46,13 @@ final class PretrainedWeights implements AutoCloseable {
     private final Catalog catalog;
     private final AssetAccess assets;
     private final Device device;
-    private final Function<io.transferbench.suite.DatasetSpec, Splits> data;
+    private final BiFunction<io.transferbench.suite.DatasetSpec, ModelSpec, Splits> data;
     private final NDManager manager;
     private final Map<String, WeightSnapshot> cache = new HashMap<>();
     private final Map<String, TrainingOutcome> sourceOutcomes = new HashMap<>();
 
     PretrainedWeights(Catalog catalog, AssetAccess assets, Device device,
-                      Function<io.transferbench.suite.DatasetSpec, Splits> data) {
+                      BiFunction<io.transferbench.suite.DatasetSpec, ModelSpec, Splits> data) {
         this.catalog = catalog;
         this.assets = assets;
         this.device = device;
@@ -89,7 +89,7 @@ final class PretrainedWeights implements AutoCloseable {
         ModelFamily family = catalog.model(spec.name());
         try (Model model = Model.newInstance("pretrained", device)) {
             Backbone backbone = family.build(spec, inputShape);
-            TransferNetwork net = new TransferNetwork(backbone.stages(), Blocks.identityBlock());
+            TransferNetwork net = new TransferNetwork(backbone, Blocks.identityBlock());
             model.setBlock(net);
             net.initialize(model.getNDManager(), DataType.FLOAT32, CellTrainer.batchShape(inputShape));
             family.loadPretrained(backbone, spec, assets, model.getNDManager());
@@ -107,7 +107,7 @@ final class PretrainedWeights implements AutoCloseable {
                 new ModelSpec(cell.model().name(), cell.model().options(), null), p.dataset(), HeadSpec.DEFAULT,
                 training, Strategy.SCRATCH, FreezeDepth.NONE, ScheduleKind.WARMUP_COSINE, p.lr(), 1.0, p.seed(),
                 List.of());
-        Splits splits = data.apply(p.dataset());
+        Splits splits = data.apply(p.dataset(), cell.model());
         LOG.info("pretraining {} on source dataset {} ({} train examples, {} epochs)",
                 cell.model().name(), p.dataset().name(), splits.train().size(), p.epochs());
         WeightSnapshot[] kept = new WeightSnapshot[1];

@@ -1,6 +1,7 @@
 package io.transferbench.run;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
 import io.transferbench.BenchException;
 import io.transferbench.Catalog;
 import io.transferbench.Mappers;
@@ -20,6 +21,7 @@ import io.transferbench.suite.ModelSpec;
 import io.transferbench.suite.ResolvedSuite;
 import io.transferbench.suite.Strategy;
 import io.transferbench.train.CellTrainer;
+import io.transferbench.train.FeatureCache;
 import io.transferbench.train.TrainingOutcome;
 import io.transferbench.train.WeightSnapshot;
 import org.slf4j.Logger;
@@ -57,9 +59,7 @@ public final class SuiteRunner {
 
     /** Expands the grid; cell ids include the checksums of every asset a cell uses. */
     public Grid.Expansion plan(ResolvedSuite suite) {
-        ModelSpec model = Mappers.SUITE.convertValue(suite.tree().get("model"), ModelSpec.class);
-        int stages = catalog.model(model.name()).stageCount(model);
-        return Grid.expand(suite, stages, this::assetFingerprint);
+        return Grid.expand(suite, model -> catalog.model(model.name()).stageCount(model), this::assetFingerprint);
     }
 
     /** The grid's axes beyond the standard ones, for CSV columns. */
@@ -88,15 +88,17 @@ public final class SuiteRunner {
                         - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0),
                 env.engine(), env.engineVersion(), env.device());
 
-        Map<String, Splits> data = new HashMap<>();
+        PreparedData data = new PreparedData(catalog, assets);
         MemoryProbe memory = new MemoryProbe();
-        CellTrainer trainer = new CellTrainer(device);
-        try (PretrainedWeights pretrained = new PretrainedWeights(catalog, assets, device, spec -> load(spec, data))) {
+        try (NDManager cacheManager = NDManager.newBaseManager(device);
+             FeatureCache features = new FeatureCache(cacheManager, FeatureCache.DEFAULT_BUDGET_BYTES);
+             PretrainedWeights pretrained = new PretrainedWeights(catalog, assets, device, data::forModel)) {
+            CellTrainer trainer = new CellTrainer(device, features);
             int position = 0;
             for (Cell cell : todo) {
                 position++;
                 CellSpec spec = cell.spec();
-                Splits splits = load(spec.dataset(), data);
+                Splits splits = data.forModel(spec.dataset(), spec.model());
                 WeightSnapshot start = spec.strategy() == Strategy.SCRATCH
                         ? null : pretrained.forCell(spec, splits.inputShape());
                 progress.cellStarted(cell, position, todo.size());
@@ -143,7 +145,7 @@ public final class SuiteRunner {
         String reason = e instanceof OutOfMemoryError ? "out of memory: " + e.getMessage()
                 : e.getClass().getSimpleName() + ": " + e.getMessage();
         return new TrainingOutcome(TrainingOutcome.FAILED, reason, 0, null, null, List.of(),
-                0, 0, 0, 0, null, null, 0, 0, null, null);
+                0, 0, 0, 0, null, null, 0, 0, null, null, TrainingOutcome.CACHE_OFF, 0);
     }
 
     private RunSummary summarise(RunStore store, Grid.Expansion plan, int skipped) {
@@ -163,22 +165,6 @@ public final class SuiteRunner {
             }
         }
         return new RunSummary(store.dir(), plan.cells().size(), skipped, ok, diverged, failed);
-    }
-
-    private Splits load(DatasetSpec spec, Map<String, Splits> cache) {
-        String key;
-        try {
-            key = Mappers.SUITE.writeValueAsString(spec);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        return cache.computeIfAbsent(key, k -> {
-            long t0 = System.nanoTime();
-            Splits s = catalog.dataset(spec.name()).load(spec, assets);
-            LOG.info("dataset {}: {} train, {} val, {} test ({} s)", spec.name(), s.train().size(), s.val().size(),
-                    s.test().size(), String.format("%.1f", (System.nanoTime() - t0) / 1e9));
-            return s;
-        });
     }
 
     /** Asset id to checksum for everything a cell reads; generators are identified by their version. */

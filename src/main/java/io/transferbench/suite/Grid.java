@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Expands a suite's grid into cells, in a fixed order (strategy, freeze, schedule, lr, layer
@@ -43,10 +44,11 @@ public final class Grid {
     public record Expansion(List<Cell> cells, int combinations, int folded) {}
 
     /**
-     * @param stageCount the model's number of stages
+     * @param stageCount the number of stages of a cell's model (a grid may have a model axis)
      * @param assetFingerprint the checksums of the assets a cell uses; part of every cell id
      */
-    public static Expansion expand(ResolvedSuite suite, int stageCount, Function<CellSpec, String> assetFingerprint) {
+    public static Expansion expand(ResolvedSuite suite, ToIntFunction<ModelSpec> stageCount,
+                                   Function<CellSpec, String> assetFingerprint) {
         ObjectNode tree = suite.tree();
         ObjectNode grid = (ObjectNode) tree.get("grid");
         Map<String, List<JsonNode>> axes = new LinkedHashMap<>();
@@ -71,7 +73,8 @@ public final class Grid {
         List<Cell> cells = new ArrayList<>();
         int folded = 0;
         for (Map<String, JsonNode> combo : combos) {
-            CellSpec spec = normalise(toSpec(base, combo, stageCount), stageCount);
+            CellSpec raw = toSpec(base, combo);
+            CellSpec spec = normalise(raw, stageCount.applyAsInt(raw.model()));
             if (spec == null) {
                 folded++;
                 continue;
@@ -111,7 +114,7 @@ public final class Grid {
         }
     }
 
-    private static CellSpec toSpec(ObjectNode base, Map<String, JsonNode> combo, int stageCount) {
+    private static CellSpec toSpec(ObjectNode base, Map<String, JsonNode> combo) {
         ObjectNode cell = base.deepCopy();
         for (Map.Entry<String, JsonNode> e : combo.entrySet()) {
             if (e.getKey().contains(".")) {

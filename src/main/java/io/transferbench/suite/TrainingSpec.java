@@ -14,8 +14,10 @@ public record TrainingSpec(
         int batchSize,
         int evalBatchSize,
         int epochs,
+        Integer probeEpochs,
         double labelSmoothing,
         double gradClip,
+        double headLrScale,
         Double warmupRatio,
         Integer warmupSteps,
         StepSpec step,
@@ -23,7 +25,8 @@ public record TrainingSpec(
         EarlyStopping earlyStopping,
         Target target,
         LpFtSpec lpFt,
-        double divergenceFactor) {
+        double divergenceFactor,
+        Boolean featureCache) {
 
     public TrainingSpec {
         optimizer = optimizer == null ? "adamw" : optimizer;
@@ -37,6 +40,18 @@ public record TrainingSpec(
         oneCycle = oneCycle == null ? new OneCycleSpec(0, 0, 0) : oneCycle;
         lpFt = lpFt == null ? new LpFtSpec(0, 0, 0) : lpFt;
         divergenceFactor = divergenceFactor == 0 ? 100 : divergenceFactor;
+        featureCache = featureCache == null || featureCache;
+        headLrScale = headLrScale == 0 ? 1 : headLrScale;
+        probeEpochs = probeEpochs == null ? epochs : probeEpochs;
+    }
+
+    /**
+     * Whether frozen stages may run once per dataset instead of once per step: their outputs are
+     * cached (per run, shared by cells) when no augmentation changes the inputs. Off only to
+     * measure what the cache saves.
+     */
+    public boolean cachesFeatures() {
+        return featureCache;
     }
 
     /** Step decay: multiply the learning rate by {@code gamma} every {@code everyEpochs}. */

@@ -39,15 +39,23 @@ import java.util.function.Consumer;
  */
 public final class CellTrainer {
 
-    /** Head parameters get the undecayed rate; any id without a multiplier reads it. */
+    /** Any id without a multiplier reads the cell's base rate; curves report it under this id. */
     private static final String HEAD = "head";
     /** The metric name under which evaluations report their mean loss. */
     private static final String LOSS = "loss";
 
     private final Device device;
+    private final FeatureCache cache;
 
+    /** A trainer that runs frozen stages every step (no cache). */
     public CellTrainer(Device device) {
+        this(device, null);
+    }
+
+    /** A trainer that caches frozen-stage outputs in {@code cache}, shared with other cells of the run. */
+    public CellTrainer(Device device, FeatureCache cache) {
         this.device = device;
+        this.cache = cache;
     }
 
     /** Reports progress inside a cell: phase, epoch, epochs in the phase. */
@@ -65,14 +73,14 @@ public final class CellTrainer {
         Engine.getInstance().setRandomSeed((int) spec.seed());
         try (Model model = Model.newInstance("cell", device)) {
             Backbone backbone = family.build(spec.model(), splits.inputShape());
-            TransferNetwork net = new TransferNetwork(backbone.stages(),
+            TransferNetwork net = new TransferNetwork(backbone,
                     task.head(spec.head(), splits.classNames().size()));
             model.setBlock(net);
             net.initialize(model.getNDManager(), DataType.FLOAT32, batchShape(splits.inputShape()));
             if (pretrained != null) {
                 pretrained.restore(net.stages());
             }
-            TrainingOutcome outcome = new Run(spec, splits, task, model, net, backbone, listener).execute();
+            TrainingOutcome outcome = new Run(spec, splits, task, model, net, backbone, pretrained, listener).execute();
             if (trained != null && TrainingOutcome.OK.equals(outcome.status())) {
                 trained.accept(net);
             }
@@ -96,12 +104,21 @@ public final class CellTrainer {
         private final Model model;
         private final TransferNetwork net;
         private final Backbone backbone;
+        private final WeightSnapshot pretrained;
         private final Listener listener;
         private final TrainingSpec training;
         private final Loss loss;
         private final String selectMetric;
         private final boolean higherIsBetter;
         private final Random shuffle;
+        private final ExampleSet trainSet;
+        /** What the network takes as input in the current phase: raw examples, or cached stage outputs. */
+        private ExampleSet train;
+        private ExampleSet val;
+        private ExampleSet test;
+        private int inputDepth;
+        private String featureCache = TrainingOutcome.CACHE_OFF;
+        private double featureSeconds;
         private final long started = System.nanoTime();
         private final List<EpochPoint> curve = new ArrayList<>();
         private double trainSeconds;
@@ -113,15 +130,19 @@ public final class CellTrainer {
         private int epochCounter;
         private LearningRates rates;
         private long phaseStep;
+        private long stepsDone;
+        /** One reference for the whole cell: its first step, when the head is still untrained. */
+        private final DivergenceGuard guard;
 
         Run(CellSpec spec, Splits splits, Task task, Model model, TransferNetwork net, Backbone backbone,
-            Listener listener) {
+            WeightSnapshot pretrained, Listener listener) {
             this.spec = spec;
             this.splits = splits;
             this.task = task;
             this.model = model;
             this.net = net;
             this.backbone = backbone;
+            this.pretrained = pretrained;
             this.listener = listener;
             this.training = spec.training();
             this.loss = task.loss(training);
@@ -129,6 +150,8 @@ public final class CellTrainer {
                     ? training.earlyStopping().metric() : task.metrics().get(0);
             this.higherIsBetter = task.higherIsBetter(selectMetric);
             this.shuffle = new Random(spec.seed());
+            this.trainSet = splits.train().forTraining(spec.seed());
+            this.guard = new DivergenceGuard(training.divergenceFactor());
         }
 
         TrainingOutcome execute() {
@@ -142,6 +165,7 @@ public final class CellTrainer {
             try {
                 for (Phase phase : phases) {
                     net.freezeStages(phase.frozenStages());
+                    takeInputsAfterFrozenStages(phase.frozenStages());
                     trainable = net.trainableParameterCount();
                     int sinceBest = 0;
                     try (Trainer trainer = newTrainer(phase)) {
@@ -151,7 +175,7 @@ public final class CellTrainer {
                                 return outcome(TrainingOutcome.DIVERGED, er.divergence, bestEpoch, bestVal, null,
                                         trainable);
                             }
-                            Evaluation val = evaluate(splits.val());
+                            Evaluation val = evaluate(this.val);
                             epochCounter++;
                             double elapsed = seconds(System.nanoTime() - started);
                             curve.add(new EpochPoint(phase.name(), epochCounter, er.meanLoss,
@@ -178,13 +202,46 @@ public final class CellTrainer {
                     }
                 }
                 best.restore(List.of(net));
-                Evaluation test = evaluate(splits.test());
+                // Phases only unfreeze, so the stages cached for this phase still hold the pretrained weights.
+                Evaluation test = evaluate(this.test);
                 return outcome(TrainingOutcome.OK, null, bestEpoch, bestVal, test, trainable);
             } finally {
                 if (best != null) {
                     best.close();
                 }
             }
+        }
+
+        /**
+         * Feeds the network cached outputs of its {@code frozen} first stages when that is exact:
+         * the stages hold the pretrained weights and no augmentation changes the inputs.
+         */
+        private void takeInputsAfterFrozenStages(int frozen) {
+            boolean cacheable = cache != null && pretrained != null && frozen > 0 && training.cachesFeatures()
+                    && !trainSet.augmented();
+            if (!cacheable) {
+                net.takeInputsAtDepth(0);
+                inputDepth = 0;
+                train = trainSet;
+                val = splits.val();
+                test = splits.test();
+                return;
+            }
+            FeatureCache.Entry entry = cache.find(pretrained, splits, frozen);
+            String use = TrainingOutcome.CACHE_REUSED;
+            if (entry == null) {
+                long t0 = System.nanoTime();
+                net.takeInputsAtDepth(0);
+                entry = cache.compute(pretrained, splits, frozen, net, training.evalBatchSize());
+                featureSeconds += seconds(System.nanoTime() - t0);
+                use = TrainingOutcome.CACHE_COMPUTED;
+            }
+            featureCache = featureCache.equals(TrainingOutcome.CACHE_COMPUTED) ? featureCache : use;
+            net.takeInputsAtDepth(frozen);
+            inputDepth = frozen;
+            train = entry.train();
+            val = entry.val();
+            test = entry.test();
         }
 
         private boolean better(double score, double bestScore) {
@@ -216,7 +273,8 @@ public final class CellTrainer {
         private Trainer newTrainer(Phase phase) {
             long stepsPerEpoch = stepsPerEpoch();
             Schedule schedule = Schedule.of(spec.schedule(), training, stepsPerEpoch * phase.epochs(), stepsPerEpoch);
-            rates = new LearningRates(spec.lr() * phase.lrScale(), schedule, LayerDecay.multipliers(net, spec.layerDecay()));
+            rates = new LearningRates(spec.lr() * phase.lrScale(), schedule, LayerDecay.multipliers(net, spec.layerDecay(),
+                    training.headLrScale()));
             phaseStep = 0;
             DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                     .optOptimizer(Optimizers.create(training, rates))
@@ -225,11 +283,9 @@ public final class CellTrainer {
         }
 
         private EpochResult trainEpoch(Trainer trainer) {
-            ExampleSet train = splits.train();
             int batch = trainBatch();
             int[] order = permutation(train.size());
             int steps = stepsPerEpoch();
-            DivergenceGuard guard = new DivergenceGuard(training.divergenceFactor());
             double lossSum = 0;
             long t0 = System.nanoTime();
             NDManager root = model.getNDManager();
@@ -244,7 +300,7 @@ public final class CellTrainer {
                         gc.backward(l);
                         value = l.getFloat();
                     }
-                    String why = guard.check(value, s);
+                    String why = guard.check(value, stepsDone);
                     if (why != null) {
                         trainSeconds += seconds(System.nanoTime() - t0);
                         return new EpochResult(Double.NaN, 0, why);
@@ -254,6 +310,7 @@ public final class CellTrainer {
                     }
                     trainer.step();
                     phaseStep++;
+                    stepsDone++;
                     lossSum += value;
                 }
             }
@@ -327,10 +384,12 @@ public final class CellTrainer {
             long headFlops = 2 * net.head().getParameters().values().stream()
                     .mapToLong(p -> p.getArray().size()).sum();
             Long forward = backbone.flopsKnown() ? backbone.flopsFrom(0) + headFlops : null;
-            Long train = backbone.flopsKnown()
-                    ? forward + 2 * (backbone.flopsFrom(net.frozenStages()) + headFlops) : null;
-            return new TrainingOutcome(status, reason, bestEpoch, val, test, List.copyOf(curve), trainSeconds, trainSamples, evalSeconds, evalSamples,
-                    timeToTarget, targetEpoch, net.parameterCount(), trainable, forward, train);
+            // A training step runs the stages from the input depth forward and the unfrozen ones backward (2x).
+            Long step = backbone.flopsKnown() ? backbone.flopsFrom(inputDepth) + headFlops
+                    + 2 * (backbone.flopsFrom(net.frozenStages()) + headFlops) : null;
+            return new TrainingOutcome(status, reason, bestEpoch, val, test, List.copyOf(curve), trainSeconds,
+                    trainSamples, evalSeconds, evalSamples, timeToTarget, targetEpoch, net.parameterCount(), trainable,
+                    forward, step, featureCache, featureSeconds);
         }
     }
 

@@ -1,8 +1,10 @@
 package io.transferbench.train;
 
 /**
- * Ends a cell whose loss became NaN or infinite, or grew past {@code factor} times the first
- * step's loss: such a cell is recorded as diverged and the grid goes on.
+ * Ends a cell whose loss became NaN or infinite, or grew past {@code factor} times the loss of
+ * the cell's first step: such a cell is recorded as diverged and the grid goes on. The reference
+ * is the first step of the cell, not of an epoch or phase: once a model fits its training data,
+ * batch losses range over orders of magnitude (0.001 next to 0.1) without anything diverging.
  */
 final class DivergenceGuard {
 

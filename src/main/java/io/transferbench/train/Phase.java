@@ -19,7 +19,11 @@ record Phase(String name, int frozenStages, int epochs, double lrScale) {
                     new Phase("probe", stageCount, lpFt.probeEpochs(), lpFt.probeLrScale()),
                     new Phase("finetune", frozen, spec.training().epochs(), lpFt.finetuneLrScale()));
         }
-        String name = spec.strategy() == Strategy.SCRATCH ? "scratch" : frozen == stageCount ? "probe" : "finetune";
-        return List.of(new Phase(name, frozen, spec.training().epochs(), 1.0));
+        if (spec.strategy() == Strategy.SCRATCH) {
+            return List.of(new Phase("scratch", frozen, spec.training().epochs(), 1.0));
+        }
+        return frozen == stageCount
+                ? List.of(new Phase("probe", frozen, spec.training().probeEpochs(), 1.0))
+                : List.of(new Phase("finetune", frozen, spec.training().epochs(), 1.0));
     }
 }

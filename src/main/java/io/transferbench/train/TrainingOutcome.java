@@ -24,9 +24,18 @@ public record TrainingOutcome(
         long paramsTotal,
         long paramsTrainable,
         Long forwardFlopsPerSample,
-        Long trainFlopsPerSample) {
+        Long trainFlopsPerSample,
+        String featureCache,
+        double featureSeconds) {
 
     public static final String OK = "ok";
     public static final String DIVERGED = "diverged";
     public static final String FAILED = "failed";
+
+    /** {@link #featureCache}: no frozen stage was cached (none frozen, augmentation, or caching off). */
+    public static final String CACHE_OFF = "off";
+    /** This cell ran the frozen stages over the data once and cached their outputs. */
+    public static final String CACHE_COMPUTED = "computed";
+    /** This cell trained on outputs another cell had cached. */
+    public static final String CACHE_REUSED = "reused";
 }

@@ -127,7 +127,8 @@ class AssetLockTest {
     @Test
     void repositoryLockIsValidAndFullyLocked() {
         AssetLock lock = AssetLock.read(AssetLock.DEFAULT_FILE);
-        assertEquals(List.of("minilm-l6-v2", "nsfwjs-mobilenet-v2", "spamassassin", "brown-corpus", "fashion-mnist"),
+        assertEquals(List.of("minilm-l6-v2", "bge-small-en-v15", "nsfwjs-mobilenet-v2", "spamassassin", "brown-corpus",
+                        "fashion-mnist"),
                 lock.entries().stream().map(AssetEntry::id).toList());
         assertTrue(lock.entries().stream().allMatch(AssetEntry::isLocked));
         assertEquals(6046, lock.entry("spamassassin").fileSets().get(0).count());

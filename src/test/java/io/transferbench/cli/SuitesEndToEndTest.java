@@ -84,4 +84,32 @@ class SuitesEndToEndTest {
                 "--suite", "core-demo", "--profile", "smoke", "--out", out.toString(), "--run-id", "smoke"));
         assertTrue(again.toString().contains("(6 were already done)"), again::toString);
     }
+
+    /**
+     * The README's first command on its smoke profile: real MiniLM weights, real emails, fetched
+     * through the asset fetcher. The probe trains on cached features; the other cell fine-tunes the
+     * top encoder layer.
+     */
+    @Test
+    void quickSmokeTransfersMiniLmToRealEmails() throws Exception {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "--suite", "quick", "--profile", "smoke", "--out", out.toString(), "--run-id", "smoke");
+        assertEquals(0, code, err::toString);
+        List<CellRecord> records = new ArrayList<>();
+        try (Stream<Path> files = Files.list(out.resolve("quick/smoke/cells"))) {
+            for (Path f : files.toList()) {
+                records.add(Mappers.RECORDS.readValue(f.toFile(), CellRecord.class));
+            }
+        }
+        assertEquals(2, records.size());
+        for (CellRecord r : records) {
+            assertEquals(CellRecord.OK, r.status(), r.reason());
+            assertEquals("computed", r.featureCache(), "each freeze depth is computed once");
+            assertTrue(r.assets().containsKey("minilm-l6-v2") && r.assets().containsKey("spamassassin"));
+            assertEquals(4L, r.datasetCounts().get("skipped"), "the four undecodable emails of the corpus");
+            assertTrue(r.test().get("macro_f1") > 0.5, "better than the majority class: " + r.test());
+            assertTrue(r.forwardFlopsPerSample() > 6 * 2L * 32 * 384 * 384, "six encoder layers of FLOPs");
+        }
+    }
 }

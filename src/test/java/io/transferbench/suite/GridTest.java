@@ -17,7 +17,7 @@ class GridTest {
     Path dir;
 
     private Grid.Expansion expand(String yaml, String... sets) {
-        return Grid.expand(TestSuites.load(dir, yaml, sets), 3, spec -> "assets");
+        return Grid.expand(TestSuites.load(dir, yaml, sets), m -> 3, spec -> "assets");
     }
 
     @Test
@@ -48,7 +48,7 @@ class GridTest {
         String base = expand(TestSuites.BASE).cells().get(0).id();
         assertNotEquals(base, expand(TestSuites.BASE, "training.batch-size=8").cells().get(0).id());
         assertNotEquals(base, expand(TestSuites.BASE, "dataset.limit=60").cells().get(0).id());
-        String otherAssets = Grid.expand(TestSuites.load(dir, TestSuites.BASE), 3, spec -> "other").cells().get(0).id();
+        String otherAssets = Grid.expand(TestSuites.load(dir, TestSuites.BASE), m -> 3, spec -> "other").cells().get(0).id();
         assertNotEquals(base, otherAssets);
     }
 

@@ -82,7 +82,7 @@ class FreezingTest {
         CellSpec spec = fixture.cells(dir, "grid.freeze=2").get(0);
         Splits splits = fixture.data(spec);
         var backbone = fixture.family(spec).build(spec.model(), splits.inputShape());
-        var net = new TransferNetwork(backbone.stages(),
+        var net = new TransferNetwork(backbone,
                 fixture.catalog.task(spec.task()).head(spec.head(), splits.classNames().size()));
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             net.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, CellTrainer.batchShape(splits.inputShape()));

@@ -20,16 +20,16 @@ class LayerDecayTest {
     Path dir;
 
     @Test
-    void stageIOfNLearnsAtLrTimesDecayToTheNMinusIAndTheHeadAtLr() {
+    void stageIOfNLearnsAtLrTimesDecayToTheNMinusIAndTheHeadAtLrTimesHeadScale() {
         TrainingFixture fixture = new TrainingFixture();
         CellSpec spec = fixture.cells(dir).get(0);
         Splits splits = fixture.data(spec);
         var backbone = fixture.family(spec).build(spec.model(), splits.inputShape());
-        var net = new TransferNetwork(backbone.stages(),
+        var net = new TransferNetwork(backbone,
                 fixture.catalog.task(spec.task()).head(spec.head(), splits.classNames().size()));
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             net.initialize(manager, DataType.FLOAT32, CellTrainer.batchShape(splits.inputShape()));
-            Map<String, Double> multipliers = LayerDecay.multipliers(net, 0.5);
+            Map<String, Double> multipliers = LayerDecay.multipliers(net, 0.5, 20);
             LearningRates rates = new LearningRates(0.01, step -> 1.0, multipliers);
             for (int i = 0; i < 3; i++) {
                 for (var p : net.stages().get(i).getParameters()) {
@@ -38,7 +38,7 @@ class LayerDecayTest {
                 }
             }
             for (Parameter p : net.head().getParameters().values()) {
-                assertEquals(0.01, rates.getNewValue(p.getId(), 1), 1e-9, "head");
+                assertEquals(0.2, rates.getNewValue(p.getId(), 1), 1e-6, "the head learns at lr x head-lr-scale");
             }
         }
     }

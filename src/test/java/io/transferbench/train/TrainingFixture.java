@@ -27,7 +27,7 @@ final class TrainingFixture {
     final Catalog catalog = Catalog.discover();
 
     List<CellSpec> cells(Path dir, String... sets) {
-        return Grid.expand(TestSuites.load(dir, TestSuites.BASE, sets), 3, s -> "")
+        return Grid.expand(TestSuites.load(dir, TestSuites.BASE, sets), m -> 3, s -> "")
                 .cells().stream().map(c -> c.spec()).toList();
     }
 
@@ -45,7 +45,7 @@ final class TrainingFixture {
     Start start(CellSpec spec, Splits splits, NDManager manager) {
         try (Model model = Model.newInstance("start", Device.cpu())) {
             Backbone b = family(spec).build(spec.model(), splits.inputShape());
-            TransferNetwork net = new TransferNetwork(b.stages(), Blocks.identityBlock());
+            TransferNetwork net = new TransferNetwork(b, Blocks.identityBlock());
             model.setBlock(net);
             net.initialize(model.getNDManager(), DataType.FLOAT32, CellTrainer.batchShape(splits.inputShape()));
             return new Start(WeightSnapshot.of(net.stages(), manager), stageValues(net));

@@ -1,10 +1,9 @@
 package io.transferbench.weights;
 
+import static io.transferbench.LockedAssets.fetched;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.transferbench.assets.AssetLock;
-import io.transferbench.assets.AssetService;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,10 +15,6 @@ import org.junit.jupiter.api.Test;
  * protobuf walker.
  */
 class RealWeightsImportTest {
-
-    private static Path fetched(String id) {
-        return AssetService.standard(AssetLock.DEFAULT_FILE, line -> { }).fetch(id);
-    }
 
     @Test
     void nsfwjsMobileNetV2HasTheReferenceTensorsAndSums() {

@@ -9,7 +9,6 @@ import io.transferbench.suite.DatasetSpec;
 import io.transferbench.suite.Rule;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -105,10 +104,7 @@ public final class LatentClassesDataset implements DatasetSource {
         for (int c = 0; c < classes; c++) {
             names.add("class" + c);
         }
-        Map<String, Long> counts = new LinkedHashMap<>();
-        counts.put("train", (long) plan.train().length);
-        counts.put("val", (long) plan.val().length);
-        counts.put("test", (long) plan.test().length);
+        Map<String, Long> counts = plan.counts();
         return new Splits(
                 new DenseVectorSet(x, y, dim, plan.train()),
                 new DenseVectorSet(x, y, dim, plan.val()),

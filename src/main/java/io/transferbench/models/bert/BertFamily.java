@@ -1,0 +1,135 @@
+package io.transferbench.models.bert;
+
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
+import io.transferbench.BenchException;
+import io.transferbench.assets.AssetAccess;
+import io.transferbench.data.ExampleSet;
+import io.transferbench.data.Splits;
+import io.transferbench.data.TextExamples;
+import io.transferbench.models.Backbone;
+import io.transferbench.models.ModelFamily;
+import io.transferbench.suite.ModelSpec;
+import io.transferbench.suite.Rule;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A pretrained BERT text encoder, written in DJL to match Hugging Face's BERT exactly and loaded
+ * from the checkpoint's ONNX export. Stages: the embeddings, then each encoder layer, so freeze
+ * depth 1 keeps the embeddings and depth {@code layers + 1} keeps everything. Texts are tokenised
+ * with the checkpoint's own {@code tokenizer.json} and padded to {@code max-length}.
+ */
+public final class BertFamily implements ModelFamily {
+
+    private static final int DEFAULT_MAX_LENGTH = 128;
+
+    private final BertCheckpoint checkpoint;
+
+    BertFamily(BertCheckpoint checkpoint) {
+        this.checkpoint = checkpoint;
+    }
+
+    @Override
+    public String name() {
+        return checkpoint.family();
+    }
+
+    @Override
+    public String description() {
+        return checkpoint.description();
+    }
+
+    @Override
+    public String inputKind() {
+        return "text";
+    }
+
+    @Override
+    public Rule.ObjectRule optionsRule() {
+        return Rule.object()
+                .optional("max-length", Rule.integer(8, checkpoint.config().maxPositions()))
+                .optional("pooling", Rule.choice("a pooling", List.of("mean", "cls")))
+                .optional("dropout", Rule.number(0, true, 1, false))
+                .build();
+    }
+
+    @Override
+    public int stageCount(ModelSpec spec) {
+        return checkpoint.config().layers() + 1;
+    }
+
+    @Override
+    public Backbone build(ModelSpec spec, long[] inputShape) {
+        BertConfig config = config(spec);
+        List<Block> stages = new ArrayList<>();
+        stages.add(new BertEmbeddings(config));
+        for (int i = 0; i < config.layers(); i++) {
+            stages.add(new BertLayer(config));
+        }
+        long[] flops = new long[stages.size()];
+        Arrays.fill(flops, 1, flops.length, config.layerFlops(inputShape[0]));
+        return new Backbone(stages, new TokenPooling(pooling(spec)), config.hidden(), flops);
+    }
+
+    @Override
+    public Splits prepareInputs(Splits examples, ModelSpec spec, AssetAccess assets) {
+        int length = maxLength(spec);
+        Path file = assets.directory(checkpoint.assetId()).resolve(checkpoint.tokenizerFile());
+        try (HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
+                .optTokenizerPath(file)
+                .optMaxLength(length)
+                .optTruncation(true)
+                .optPadToMaxLength()
+                .build()) {
+            return examples.withInputs(tokenize(examples.train(), tokenizer, length),
+                    tokenize(examples.val(), tokenizer, length), tokenize(examples.test(), tokenizer, length),
+                    new long[] {length});
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read tokenizer " + file, e);
+        }
+    }
+
+    private TokenizedText tokenize(ExampleSet set, HuggingFaceTokenizer tokenizer, int length) {
+        if (!(set instanceof TextExamples texts)) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "model '" + name()
+                    + "' reads text datasets; this dataset gives " + set.getClass().getSimpleName());
+        }
+        return TokenizedText.of(texts, tokenizer, length);
+    }
+
+    @Override
+    public List<String> weightAssetIds(ModelSpec spec) {
+        return List.of(checkpoint.assetId());
+    }
+
+    @Override
+    public void loadPretrained(Backbone backbone, ModelSpec spec, AssetAccess assets, NDManager manager) {
+        Path onnx = assets.directory(checkpoint.assetId()).resolve(checkpoint.onnxFile());
+        BertWeights.load(backbone.stages(), BertWeights.read(onnx));
+    }
+
+    private BertConfig config(ModelSpec spec) {
+        BertConfig c = checkpoint.config();
+        float dropout = spec.options().has("dropout") ? (float) spec.options().get("dropout").asDouble() : c.dropout();
+        return new BertConfig(c.vocabSize(), c.maxPositions(), c.typeVocabSize(), c.hidden(), c.layers(), c.heads(),
+                c.intermediate(), dropout);
+    }
+
+    private TokenPooling.Mode pooling(ModelSpec spec) {
+        return spec.options().has("pooling")
+                ? TokenPooling.Mode.valueOf(spec.options().get("pooling").asText().toUpperCase(Locale.ROOT))
+                : checkpoint.pooling();
+    }
+
+    private static int maxLength(ModelSpec spec) {
+        return spec.intOption("max-length", DEFAULT_MAX_LENGTH);
+    }
+}

@@ -1,0 +1,73 @@
+package io.transferbench.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.transferbench.Catalog;
+import io.transferbench.Mappers;
+import io.transferbench.assets.AssetAccess;
+import io.transferbench.data.Splits;
+import io.transferbench.suite.DatasetSpec;
+import io.transferbench.suite.ModelSpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The datasets of one run: each is read once, and turned into a model family's inputs (tokenised,
+ * for text) once per family and options, before any cell's clock starts.
+ */
+final class PreparedData {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PreparedData.class);
+
+    private final Catalog catalog;
+    private final AssetAccess assets;
+    private final Map<String, Splits> examples = new HashMap<>();
+    private final Map<String, Splits> inputs = new HashMap<>();
+
+    PreparedData(Catalog catalog, AssetAccess assets) {
+        this.catalog = catalog;
+        this.assets = assets;
+    }
+
+    /** The splits of {@code dataset} as inputs of {@code model}'s family. */
+    Splits forModel(DatasetSpec dataset, ModelSpec model) {
+        String datasetKey = json(dataset);
+        String key = datasetKey + "|" + model.name() + "|" + model.options();
+        return inputs.computeIfAbsent(key, k -> {
+            Splits read = examples.computeIfAbsent(datasetKey, d -> read(dataset));
+            long t0 = System.nanoTime();
+            Splits prepared = catalog.model(model.name()).prepareInputs(read, model, assets);
+            if (prepared != read) {
+                LOG.info("inputs for {} prepared in {} s", model.name(), seconds(t0));
+            }
+            return prepared;
+        });
+    }
+
+    private Splits read(DatasetSpec spec) {
+        long t0 = System.nanoTime();
+        Splits s = catalog.dataset(spec.name()).load(spec, assets);
+        LOG.info("dataset {}: {} train, {} val, {} test ({} s){}", spec.name(), s.train().size(), s.val().size(),
+                s.test().size(), seconds(t0), skipped(s));
+        return s;
+    }
+
+    private static String skipped(Splits s) {
+        Long n = s.counts().get(Splits.SKIPPED);
+        return n == null || n == 0 ? "" : "; " + n + " unreadable examples skipped";
+    }
+
+    private static String json(DatasetSpec spec) {
+        try {
+            return Mappers.SUITE.writeValueAsString(spec);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String seconds(long t0) {
+        return String.format("%.1f", (System.nanoTime() - t0) / 1e9);
+    }
+}

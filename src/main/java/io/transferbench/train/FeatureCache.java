@@ -1,0 +1,131 @@
+package io.transferbench.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import io.transferbench.data.Batch;
+import io.transferbench.data.ExampleSet;
+import io.transferbench.data.Splits;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Outputs of frozen stages, computed once and shared by every cell of a run that freezes the same
+ * stages of the same pretrained weights on the same data. A linear probe then trains its head on
+ * pooled features instead of running the encoder every epoch, and a partial freeze starts from the
+ * last frozen stage's output. Frozen stages run in inference mode, so the cached values are exactly
+ * what they would compute each step. Entries are evicted least recently used beyond a byte budget.
+ */
+public final class FeatureCache implements AutoCloseable {
+
+    /** Host (or device) memory the cache may hold; a BERT layer's output at length 128 is 197 KB a sequence. */
+    public static final long DEFAULT_BUDGET_BYTES = 4L << 30;
+
+    private final NDManager manager;
+    private final long budgetBytes;
+    private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+
+    /** The splits of one dataset as seen after {@code depth} frozen stages. */
+    record Entry(CachedFeatures train, CachedFeatures val, CachedFeatures test, NDManager manager) {
+        long bytes() {
+            return train.bytes() + val.bytes() + test.bytes();
+        }
+    }
+
+    /** Identity, not equality: the same weight and data objects, and the same depth. */
+    private record Key(Object weights, Object splits, int depth) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.weights == weights && k.splits == splits && k.depth == depth;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * System.identityHashCode(weights) + System.identityHashCode(splits)) + depth;
+        }
+    }
+
+    public FeatureCache(NDManager parent, long budgetBytes) {
+        this.manager = parent.newSubManager();
+        this.budgetBytes = budgetBytes;
+    }
+
+    /** The cached entry, or null. */
+    Entry find(WeightSnapshot weights, Splits splits, int depth) {
+        return entries.get(new Key(weights, splits, depth));
+    }
+
+    /**
+     * Runs the first {@code depth} stages of {@code net} (holding {@code weights}) over every example
+     * of each split, in batches of {@code batchSize}, and keeps the result.
+     */
+    Entry compute(WeightSnapshot weights, Splits splits, int depth, TransferNetwork net, int batchSize) {
+        NDManager entryManager = manager.newSubManager();
+        ParameterStore store = new ParameterStore(entryManager, false);
+        Entry entry = new Entry(run(net, store, splits.train(), depth, batchSize,
+                entryManager), run(net, store, splits.val(), depth, batchSize, entryManager),
+                run(net, store, splits.test(), depth, batchSize, entryManager), entryManager);
+        entries.put(new Key(weights, splits, depth), entry);
+        evictBeyondBudget(entry);
+        return entry;
+    }
+
+    private static CachedFeatures run(TransferNetwork net, ParameterStore store, ExampleSet set, int depth,
+                                      int batchSize, NDManager into) {
+        List<NDList> outputs = new ArrayList<>();
+        List<NDArray> labels = new ArrayList<>();
+        for (int from = 0; from < set.size(); from += batchSize) {
+            int[] idx = new int[Math.min(batchSize, set.size() - from)];
+            for (int i = 0; i < idx.length; i++) {
+                idx[i] = from + i;
+            }
+            try (NDManager step = into.newSubManager()) {
+                Batch b = set.batch(step, idx);
+                NDList out = net.prefix(store, b.inputs(), depth);
+                out.attach(into);
+                b.labels().attach(into);
+                outputs.add(out);
+                labels.add(b.labels().singletonOrThrow());
+            }
+        }
+        NDList stacked = new NDList();
+        for (int k = 0; k < outputs.get(0).size(); k++) {
+            NDList parts = new NDList();
+            for (NDList o : outputs) {
+                parts.add(o.get(k));
+            }
+            stacked.add(NDArrays.concat(parts));
+            parts.close();
+        }
+        NDList labelParts = new NDList(labels);
+        NDArray allLabels = NDArrays.concat(labelParts);
+        labelParts.close();
+        return new CachedFeatures(stacked, allLabels);
+    }
+
+    /** Drops least recently used entries, never the one just made, until the cache fits its budget. */
+    private void evictBeyondBudget(Entry keep) {
+        long total = entries.values().stream().mapToLong(Entry::bytes).sum();
+        Iterator<Map.Entry<Key, Entry>> it = entries.entrySet().iterator();
+        while (total > budgetBytes && it.hasNext()) {
+            Entry e = it.next().getValue();
+            if (e != keep) {
+                total -= e.bytes();
+                e.manager().close();
+                it.remove();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+        entries.clear();
+    }
+}

@@ -1,0 +1,70 @@
+package io.transferbench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.transferbench.TestSuites;
+import io.transferbench.results.CellRecord;
+import io.transferbench.train.TrainingOutcome;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Frozen stages run once per run, not once per step: the first cell that freezes a depth computes
+ * their outputs, later cells reuse them, and the results are what running the frozen stages every
+ * step gives (they run in inference mode either way; only float rounding may differ).
+ */
+class FeatureCacheTest {
+
+    private static final String[] GRID = {"grid.strategy=finetune,lp-ft", "grid.freeze=all,1", "grid.seeds=1,2"};
+
+    @TempDir
+    Path cached;
+
+    @TempDir
+    Path uncached;
+
+    @Test
+    void cellsComputeFrozenOutputsOnceReuseThemAndMatchRunningThemEveryStep() {
+        RunFixture.run(cached, TestSuites.BASE, GRID);
+        RunFixture.run(uncached, TestSuites.BASE, with("training.feature-cache=false"));
+        Map<String, CellRecord> on = byLabel(RunFixture.records(cached.resolve("run")));
+        Map<String, CellRecord> off = byLabel(RunFixture.records(uncached.resolve("run")));
+
+        assertEquals(List.of("finetune freeze=1 seed=1: computed", "finetune freeze=1 seed=2: reused",
+                        "finetune freeze=all seed=1: computed", "finetune freeze=all seed=2: reused",
+                        "lp-ft freeze=1 seed=1: reused", "lp-ft freeze=1 seed=2: reused"),
+                on.values().stream().map(r -> key(r) + ": " + r.featureCache()).sorted().toList(),
+                "lp-ft's probe phase and its freeze-1 phase find both depths cached");
+        off.values().forEach(r -> assertEquals(TrainingOutcome.CACHE_OFF, r.featureCache(), key(r)));
+        on.values().stream().filter(r -> r.featureCache().equals(TrainingOutcome.CACHE_REUSED))
+                .forEach(r -> assertEquals(0.0, r.featureSeconds(), key(r)));
+
+        assertEquals(on.keySet(), off.keySet());
+        on.forEach((label, r) -> {
+            CellRecord o = off.get(label);
+            assertEquals(o.test().get("accuracy"), r.test().get("accuracy"), 1e-9, label);
+            assertEquals(o.test().get("loss"), r.test().get("loss"), 1e-4, label);
+            assertEquals(o.bestEpoch(), r.bestEpoch(), label);
+        });
+    }
+
+    private static String[] with(String extra) {
+        String[] sets = java.util.Arrays.copyOf(GRID, GRID.length + 1);
+        sets[GRID.length] = extra;
+        return sets;
+    }
+
+    private static String key(CellRecord r) {
+        return r.config().get("strategy").asText() + " freeze=" + r.config().get("freeze").asText() + " seed=" + r.seed();
+    }
+
+    private static Map<String, CellRecord> byLabel(Map<String, CellRecord> records) {
+        return records.values().stream().collect(Collectors.toMap(FeatureCacheTest::key, Function.identity()));
+    }
+}
