@@ -29,7 +29,8 @@ import java.util.concurrent.Callable;
 
 /** {@code bench --suite NAME}: run a suite's grid (or show it with --dry-run). */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        subcommands = {ListCommand.class, AssetsCommand.class},
+        subcommands = {ListCommand.class, AssetsCommand.class, ReportCommand.class, CompareCommand.class,
+                PublishCommand.class},
         description = "Benchmarks transfer-learning strategies: trains every cell of a suite's grid and records "
                 + "quality, time, throughput and memory per cell.",
         footer = {"", "Exit codes: 0 ok, 2 bad usage or bad suite, 3 asset problem, 4 some cells failed.",
@@ -106,7 +107,7 @@ final class BenchCommand implements Callable<Integer> {
         }
         outWriter.printf("%d cells: %d ok, %d diverged, %d failed (%d were already done). Results: %s%n",
                 summary.cells(), summary.ok(), summary.diverged(), summary.failed(), summary.skipped(), summary.runDir());
-        outWriter.flush();
+        ReportCommand.afterRun(summary.runDir(), lockFile, outWriter, spec.commandLine().getErr());
         return summary.failed() > 0 ? BenchException.EXIT_CELLS_FAILED : 0;
     }
 

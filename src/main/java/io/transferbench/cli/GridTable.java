@@ -1,6 +1,7 @@
 package io.transferbench.cli;
 
 import io.transferbench.suite.Cell;
+import io.transferbench.suite.FieldPath;
 import io.transferbench.suite.Grid;
 
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ final class GridTable {
                     s.freeze().toString(), s.schedule(), Double.toString(s.lr()), Double.toString(s.layerDecay()),
                     Long.toString(s.seed())));
             var tree = io.transferbench.Mappers.SUITE.<com.fasterxml.jackson.databind.JsonNode>valueToTree(s);
-            extraAxes.forEach(a -> row.add(tree.at("/" + a.replace('.', '/')).asText("")));
+            extraAxes.forEach(a -> row.add(FieldPath.text(tree, a)));
             rows.add(row);
         }
         int[] width = new int[header.size()];

@@ -1,6 +1,7 @@
 package io.transferbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.transferbench.suite.FieldPath;
 import io.transferbench.train.EpochPoint;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -43,7 +44,7 @@ public final class CsvExport {
                         c.path("freeze").asText(), c.path("schedule").asText(), c.path("lr").asText(),
                         c.path("layer-decay").asText(), r.seed()));
                 for (String axis : extraAxes) {
-                    row.add(c.at("/" + axis.replace('.', '/')).asText(""));
+                    row.add(FieldPath.text(c, axis));
                 }
                 metrics.forEach(m -> row.add(value(r.val() == null ? null : r.val().get(m))));
                 metrics.forEach(m -> row.add(value(r.test() == null ? null : r.test().get(m))));

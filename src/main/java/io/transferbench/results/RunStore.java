@@ -85,18 +85,29 @@ public final class RunStore {
     }
 
     private void load() {
+        readRecords(dir).forEach(r -> records.put(r.cellId(), r));
+    }
+
+    /**
+     * The records of a run directory in grid order. An unreadable record is skipped with a warning:
+     * a resumed run trains its cell again, and a report leaves it out.
+     */
+    public static List<CellRecord> readRecords(Path runDir) {
+        Path cells = runDir.resolve("cells");
+        List<CellRecord> read = new ArrayList<>();
         try (Stream<Path> files = Files.list(cells)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
                 try {
-                    CellRecord r = Mappers.RECORDS.readValue(f.toFile(), CellRecord.class);
-                    records.put(r.cellId(), r);
+                    read.add(Mappers.RECORDS.readValue(f.toFile(), CellRecord.class));
                 } catch (IOException e) {
-                    LOG.warn("ignoring unreadable record {} ({}); its cell will run again", f, e.getMessage());
+                    LOG.warn("ignoring unreadable record {} ({})", f, e.getMessage());
                 }
             }
         } catch (IOException e) {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot read " + cells + ": " + e.getMessage(), e);
         }
+        read.sort(Comparator.comparingInt(CellRecord::index));
+        return read;
     }
 
     /** Writes a cell's record, then regenerates the CSVs from all records. */

@@ -1,0 +1,196 @@
+package io.transferbench.report;
+
+import io.transferbench.BenchException;
+import io.transferbench.results.AtomicFiles;
+import io.transferbench.results.CellRecord;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Builds the static site from a tree of run directories ({@code reports/<suite>/<run-id>/}):
+ * <pre>
+ *   index.html                          suites, machines, runs
+ *   assets/                             Chart.js, its licence, style and page script
+ *   runs/&lt;suite&gt;/&lt;run-id&gt;/index.html     each run's report, with its CSVs and records beside it
+ *   compare/&lt;suite&gt;-&lt;n&gt;/index.html       runs of the same experiment side by side
+ * </pre>
+ * Runs of the same experiment are runs whose resolved suites are equal: the same grid, run on
+ * other machines or by other harness versions. Every link is relative. The site directory is
+ * rebuilt on each publish; a directory that is not a site is never overwritten.
+ */
+public final class SitePublisher {
+
+    /** Marks a directory as a published site, so that publishing may replace its content. */
+    static final String MARKER = ".transferbench-site";
+    private static final List<String> RUN_FILES = List.of("results.csv", "curves.csv", RunDirectory.ENV_FILE,
+            RunDirectory.SUITE_FILE);
+
+    private final ReportWriter writer;
+
+    public SitePublisher(ReportWriter writer) {
+        this.writer = writer;
+    }
+
+    /** What was published. */
+    public record Published(Path index, int runs, int comparisons) {}
+
+    public Published publish(Path reportsRoot, Path site) {
+        List<RunDirectory> runs = findRuns(reportsRoot);
+        if (runs.isEmpty()) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "no run directories under " + reportsRoot
+                    + " (expected <suite>/<run-id>/ with suite.resolved.yaml, env.json and cells/)");
+        }
+        prepare(site);
+        ReportAssets.writeTo(site.resolve(PageLinks.ASSETS_DIR));
+        // By identity: a run's record equality would compare every cell.
+        Map<RunDirectory, Path> pages = new IdentityHashMap<>();
+        for (RunDirectory run : runs) {
+            // The site mirrors the reports tree: its directory names are already safe as paths.
+            Path dir = site.resolve("runs").resolve(reportsRoot.relativize(run.dir()).toString());
+            copyRunFiles(run, dir);
+            writer.writeRunPage(run, dir.resolve("index.html"), links(site, dir));
+            pages.put(run, dir.resolve("index.html"));
+        }
+        Map<String, List<Link>> comparisons = new LinkedHashMap<>();
+        int n = 0;
+        for (List<RunDirectory> experiment : experiments(runs)) {
+            String suite = experiment.get(0).suiteName();
+            List<Link> ofSuite = comparisons.computeIfAbsent(suite, s -> new ArrayList<>());
+            String suiteDir = experiment.get(0).dir().getParent().getFileName().toString();
+            Path dir = site.resolve("compare").resolve(suiteDir + "-" + (ofSuite.size() + 1));
+            List<String> hrefs = experiment.stream().map(r -> RelativeLink.to(dir, pages.get(r))).toList();
+            writer.writeComparisonPage(experiment, hrefs, dir.resolve("index.html"), links(site, dir));
+            ofSuite.add(new Link(String.join(" vs ", RunComparison.names(experiment)),
+                    RelativeLink.to(site, dir.resolve("index.html"))));
+            n++;
+        }
+        Path index = site.resolve("index.html");
+        writer.writeSiteIndex(index(runs, pages, comparisons, site), index);
+        return new Published(index, runs.size(), n);
+    }
+
+    /** Run directories two levels down, by suite, oldest first. */
+    static List<RunDirectory> findRuns(Path reportsRoot) {
+        if (!Files.isDirectory(reportsRoot)) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, reportsRoot + " is not a directory");
+        }
+        try (Stream<Path> dirs = Files.walk(reportsRoot, 2)) {
+            return dirs.filter(d -> reportsRoot.relativize(d).getNameCount() == 2 && RunDirectory.isRunDirectory(d))
+                    .map(RunDirectory::read)
+                    .sorted(Comparator.comparing(RunDirectory::suiteName)
+                            .thenComparing(r -> r.env().capturedAt() == null ? "" : r.env().capturedAt())
+                            .thenComparing(RunDirectory::runId))
+                    .toList();
+        } catch (IOException e) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot read " + reportsRoot + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Groups of two or more runs of the same experiment, in the order of their first run. */
+    static List<List<RunDirectory>> experiments(List<RunDirectory> runs) {
+        Map<String, List<RunDirectory>> byExperiment = new LinkedHashMap<>();
+        runs.forEach(r -> byExperiment.computeIfAbsent(r.experimentKey(), k -> new ArrayList<>()).add(r));
+        return byExperiment.values().stream().filter(g -> g.size() > 1).toList();
+    }
+
+    private static PageLinks links(Path site, Path pageDir) {
+        return new PageLinks(RelativeLink.prefix(pageDir, site.resolve(PageLinks.ASSETS_DIR)), "",
+                RelativeLink.to(pageDir, site.resolve("index.html")));
+    }
+
+    private static SiteIndex index(List<RunDirectory> runs, Map<RunDirectory, Path> pages,
+                                   Map<String, List<Link>> comparisons, Path site) {
+        Map<String, SiteIndex.SuiteEntry> suites = new LinkedHashMap<>();
+        Map<String, List<Link>> machines = new LinkedHashMap<>();
+        Map<String, String> machineNames = new LinkedHashMap<>();
+        List<SiteIndex.RunEntry> entries = new ArrayList<>();
+        for (RunDirectory run : runs) {
+            Link report = new Link(run.suiteName() + " / " + run.runId(), RelativeLink.to(site, pages.get(run)));
+            suites.computeIfAbsent(run.suiteName(), s -> new SiteIndex.SuiteEntry(s,
+                    run.suite().path("description").asText(""), new ArrayList<>(),
+                    comparisons.getOrDefault(s, List.of()))).runs().add(report);
+            Machine machine = Machine.of(run.env());
+            machineNames.put(machine.key(), machine.name());
+            machines.computeIfAbsent(machine.key(), k -> new ArrayList<>()).add(report);
+            long ok = run.cells().stream().filter(c -> CellRecord.OK.equals(c.status())).count();
+            entries.add(new SiteIndex.RunEntry(run.suiteName(), report, machine.name(),
+                    run.env().harnessVersion() + " (" + run.env().harnessCommit() + ")",
+                    Formats.when(run.env().capturedAt()), ok + " of " + run.cells().size() + " ok", best(run)));
+        }
+        List<SiteIndex.MachineEntry> machineEntries = new ArrayList<>();
+        machines.forEach((key, links) -> machineEntries.add(new SiteIndex.MachineEntry(machineNames.get(key), links)));
+        return new SiteIndex("TransferBench results", new PageLinks(PageLinks.ASSETS_DIR + "/", "", "index.html"),
+                List.copyOf(suites.values()), machineEntries, entries);
+    }
+
+    private static String best(RunDirectory run) {
+        HeadlineMetric metric = HeadlineMetric.of(run.suite(), run.cells());
+        ConfigSummary best = ConfigSummary.bestOnValidation(
+                ConfigSummary.of(run.cells(), GridAxes.of(run.suite(), run.cells()), metric), metric);
+        return best == null ? Formats.MISSING
+                : best.label() + ": test " + metric.name() + " " + Formats.metric(best.test());
+    }
+
+    private static void copyRunFiles(RunDirectory run, Path dir) {
+        try {
+            Files.createDirectories(dir.resolve("cells"));
+            for (String name : RUN_FILES) {
+                Path source = run.dir().resolve(name);
+                if (Files.isRegularFile(source)) {
+                    Files.copy(source, dir.resolve(name));
+                }
+            }
+            for (CellRecord cell : run.cells()) {
+                String name = cell.cellId() + ".json";
+                Files.copy(run.dir().resolve("cells").resolve(name), dir.resolve("cells").resolve(name));
+            }
+        } catch (IOException e) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot copy " + run.dir() + " into the site: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Empties a previous site; refuses a non-empty directory that is not one. */
+    private static void prepare(Path site) {
+        try {
+            if (Files.isDirectory(site)) {
+                boolean empty;
+                try (Stream<Path> entries = Files.list(site)) {
+                    empty = entries.findAny().isEmpty();
+                }
+                if (!empty && !Files.exists(site.resolve(MARKER))) {
+                    throw new BenchException(BenchException.EXIT_BAD_INPUT, site + " is not empty and is not a"
+                            + " TransferBench site (no " + MARKER + "); choose an empty or new --site directory");
+                }
+                deleteContents(site);
+            }
+            Files.createDirectories(site);
+            AtomicFiles.write(site.resolve(MARKER),
+                    "Written by `bench publish`; the next publish replaces this directory's content.\n"
+                            .getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot prepare site " + site + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private static void deleteContents(Path site) throws IOException {
+        try (Stream<Path> all = Files.walk(site)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(site)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+}
