@@ -1,7 +1,6 @@
 package io.transferbench.data.text;
 
 import io.transferbench.assets.AssetAccess;
-import io.transferbench.data.DatasetSource;
 import io.transferbench.data.Splits;
 import io.transferbench.suite.DatasetSpec;
 import io.transferbench.suite.Rule;
@@ -11,10 +10,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -24,10 +21,14 @@ import java.util.TreeSet;
  * split is by document, so passages of one document never sit in two splits. A document that is
  * listed but missing or unreadable is skipped and counted.
  */
-public final class BrownGenresDataset implements DatasetSource {
+public final class BrownGenresDataset extends LockedTextDataset {
 
     static final String ASSET = "brown-corpus";
     private static final String ROOT = "package";
+
+    public BrownGenresDataset() {
+        super(ASSET);
+    }
 
     @Override
     public String name() {
@@ -40,25 +41,10 @@ public final class BrownGenresDataset implements DatasetSource {
     }
 
     @Override
-    public String inputKind() {
-        return "text";
-    }
-
-    @Override
-    public Set<String> tasks() {
-        return Set.of("text-classification");
-    }
-
-    @Override
     public Rule.ObjectRule optionsRule() {
         return Rule.object()
                 .optional("passage-words", Rule.integer(10, 5000))
                 .build();
-    }
-
-    @Override
-    public List<String> assetIds(DatasetSpec spec) {
-        return List.of(ASSET);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.transferbench.data.text;
 
 import io.transferbench.assets.AssetAccess;
-import io.transferbench.data.DatasetSource;
 import io.transferbench.data.Splits;
 import io.transferbench.suite.DatasetSpec;
 import io.transferbench.suite.Rule;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -22,11 +20,15 @@ import java.util.stream.Stream;
  * few hundred tokens anyway). Emails are split by message id, so that an email filed twice never
  * sits in two splits; one that cannot be parsed, or has no text, is skipped and counted.
  */
-public final class SpamAssassinDataset implements DatasetSource {
+public final class SpamAssassinDataset extends LockedTextDataset {
 
     static final String ASSET = "spamassassin";
     private static final String DATA_DIR = "package/data";
     private static final List<String> CLASSES = List.of("ham", "spam");
+
+    public SpamAssassinDataset() {
+        super(ASSET);
+    }
 
     @Override
     public String name() {
@@ -39,26 +41,11 @@ public final class SpamAssassinDataset implements DatasetSource {
     }
 
     @Override
-    public String inputKind() {
-        return "text";
-    }
-
-    @Override
-    public Set<String> tasks() {
-        return Set.of("text-classification");
-    }
-
-    @Override
     public Rule.ObjectRule optionsRule() {
         return Rule.object()
                 .optional("hard-ham", Rule.bool())
                 .optional("max-chars", Rule.integer(16, 1_000_000))
                 .build();
-    }
-
-    @Override
-    public List<String> assetIds(DatasetSpec spec) {
-        return List.of(ASSET);
     }
 
     @Override
