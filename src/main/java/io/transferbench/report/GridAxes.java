@@ -32,9 +32,13 @@ public record GridAxes(List<String> names, List<String> varying) {
         return new GridAxes(List.copyOf(names), varying);
     }
 
-    /** An axis's value in a cell config; grid axes are config fields by the same dotted path. */
+    /**
+     * An axis's value in a cell config; grid axes are config fields by the same dotted path.
+     * Numbers print as written in a suite (1e-4 as 0.0001, not Java's 1.0E-4).
+     */
     public static String value(JsonNode config, String axis) {
-        return FieldPath.text(config, axis);
+        JsonNode node = config.at(FieldPath.pointer(axis));
+        return node.isNumber() ? node.decimalValue().stripTrailingZeros().toPlainString() : node.asText("");
     }
 
     /** "lp-ft freeze=2", plus "name=value" for every other axis that varies. */

@@ -62,6 +62,17 @@ class ConfigGroupTest {
     }
 
     @Test
+    void axisValuesPrintAsASuiteWritesThem() {
+        var config = Mappers.SUITE.createObjectNode().put("lr", 1.0e-4).put("layer-decay", 0.8).put("freeze", "all");
+        config.putObject("training").put("weight-decay", 0.01);
+        assertEquals("0.0001", GridAxes.value(config, "lr"));
+        assertEquals("0.8", GridAxes.value(config, "layer-decay"));
+        assertEquals("0.01", GridAxes.value(config, "training.weight-decay"));
+        assertEquals("all", GridAxes.value(config, "freeze"));
+        assertEquals("", GridAxes.value(config, "training.missing"));
+    }
+
+    @Test
     void headlineMetricIsTheSuitesTargetThenEarlyStoppingThenTheFirstNonLossMetric() {
         RunDirectory run = RunDirectory.read(RunFixtures.write(root, RunFixtures.Spec.small("r")));
         assertEquals(new HeadlineMetric("accuracy", true), HeadlineMetric.of(run.suite(), run.cells()));

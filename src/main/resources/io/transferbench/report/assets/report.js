@@ -113,8 +113,8 @@
             label: s.label, data: s.points, borderColor: s.color, backgroundColor: s.color,
             showLine: !!s.line, borderDash: s.dashed ? [6, 4] : [], tension: 0,
             // A joined scatter series (a Pareto front) is a line through points already drawn.
-            pointRadius: spec.kind === 'line' ? 2 : s.line ? 0 : 5,
-            pointStyle: s.line ? 'line' : 'circle', borderWidth: s.line ? 2 : 1
+            pointRadius: spec.kind === 'line' ? 2.5 : s.line ? 0 : 5,
+            pointStyle: spec.kind === 'scatter' && s.line ? 'line' : 'circle', borderWidth: s.line ? 2 : 1
           };
         })
       },
@@ -145,7 +145,8 @@
     config.options.plugins.title = { display: true, text: spec.title };
     // A legend of hundreds of configurations hides the chart; tooltips still name each line.
     config.options.plugins.legend = { display: !many, position: 'bottom',
-      labels: { usePointStyle: spec.kind !== 'bar', boxHeight: 8 } };
+      labels: spec.kind === 'scatter' ? { usePointStyle: true, boxHeight: 8 }
+        : spec.kind === 'line' ? { boxWidth: 24, boxHeight: 3 } : { boxHeight: 10 } };
     new Chart(canvas, config);
   });
 }());
