@@ -14,7 +14,8 @@ import java.util.function.Function;
 
 /**
  * The cells of one configuration: records whose resolved configs are equal once the seed is
- * taken out. Seeds are repetitions, so statistics are taken over a group.
+ * taken out. Seeds are repetitions, so statistics are taken over a group. Configs are read in
+ * the current config version, so records of older harnesses group as what they ran.
  *
  * @param key canonical JSON of the config without its seed; equal keys, same configuration
  * @param config the config without its seed
@@ -31,7 +32,7 @@ public record ConfigGroup(String key, JsonNode config, List<CellRecord> cells) {
         Map<String, List<CellRecord>> byKey = new LinkedHashMap<>();
         Map<String, JsonNode> configs = new LinkedHashMap<>();
         for (CellRecord r : records.stream().sorted(Comparator.comparingInt(CellRecord::index)).toList()) {
-            JsonNode config = withoutSeed(r.config());
+            JsonNode config = withoutSeed(r.currentConfig());
             String key = Mappers.canonical(config);
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
             configs.putIfAbsent(key, config);

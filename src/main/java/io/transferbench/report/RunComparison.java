@@ -13,10 +13,10 @@ import java.util.function.Function;
 
 /**
  * Runs of the same suite side by side: on other machines or other harness versions. The first
- * run is the baseline. Configurations are matched by their config without the seed, which holds
- * no machine or environment, so the same grid cell lines up across runs; speed-ups and metric
- * differences are taken per configuration over the seeds, with a Welch interval to say which
- * differences are within noise ({@link MeanDifference}).
+ * run is the baseline. Configurations are matched by their grid coordinates and identity
+ * ({@link ConfigMatching}), so the same grid cell lines up across runs and harness versions;
+ * speed-ups and metric differences are taken per configuration over the seeds, with a Welch
+ * interval to say which differences are within noise ({@link MeanDifference}).
  */
 public record RunComparison(
         String title,
@@ -27,6 +27,7 @@ public record RunComparison(
         List<EnvironmentRow> environment,
         List<FamilySpeedUp> strategies,
         List<ComparedConfig> configurations,
+        List<ConfigMatching.SettingRow> settings,
         List<String> unmatched,
         List<String> charts,
         String chartJson) {
@@ -79,47 +80,46 @@ public record RunComparison(
         }
         RunDirectory baseline = runs.get(0);
         HeadlineMetric metric = HeadlineMetric.of(baseline.suite(), baseline.cells());
-        List<CellRecord> all = runs.stream().flatMap(r -> r.cells().stream()).toList();
-        GridAxes axes = GridAxes.of(baseline.suite(), all);
-        List<Map<String, ConfigSummary>> byRun = runs.stream().map(r -> index(ConfigSummary.of(r.cells(), axes, metric)))
-                .toList();
-
         List<String> names = names(runs);
-        Map<String, ConfigSummary> matched = new LinkedHashMap<>();
-        Map<String, String> unmatched = new LinkedHashMap<>();
-        for (Map<String, ConfigSummary> configs : byRun) {
-            configs.forEach((key, summary) -> {
-                List<String> holders = new ArrayList<>();
-                for (int i = 0; i < runs.size(); i++) {
-                    if (byRun.get(i).containsKey(key)) {
-                        holders.add(names.get(i));
-                    }
-                }
-                if (holders.size() == runs.size()) {
-                    matched.putIfAbsent(key, byRun.get(0).get(key));
-                } else {
-                    unmatched.putIfAbsent(key, summary.label() + " (only in " + String.join(", ", holders) + ")");
-                }
-            });
+        ConfigMatching matching = match(runs, metric, names);
+        if (matching.rows().isEmpty() && !matching.identityConflicts().isEmpty()) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "these runs cannot be compared: "
+                    + String.join("; ", matching.identityConflicts())
+                    + ". Runs compare only where task, model, dataset and asset digests agree");
         }
         List<ComparedConfig> rows = new ArrayList<>();
-        for (var e : matched.entrySet()) {
-            ConfigSummary base = byRun.get(0).get(e.getKey());
-            List<Side> sides = byRun.stream().map(m -> side(base, m.get(e.getKey()), m == byRun.get(0))).toList();
-            rows.add(new ComparedConfig(e.getValue().label(), e.getValue().family().text(), sides));
+        for (List<ConfigSummary> row : matching.rows()) {
+            ConfigSummary base = row.get(0);
+            List<Side> sides = new ArrayList<>();
+            for (int i = 0; i < row.size(); i++) {
+                sides.add(side(base, row.get(i), i == 0));
+            }
+            rows.add(new ComparedConfig(base.label(), base.family().text(), sides));
         }
-        List<ConfigSummary> baseConfigs = List.copyOf(matched.values());
-        List<ChartSpec> charts = new CompareCharts(names, byRun, baseConfigs, metric).all();
+        List<ChartSpec> charts = new CompareCharts(names, matching.rows(), metric).all();
         return new RunComparison(suite + ": " + runs.size() + " runs compared", links, suite,
                 metric.name() + " (" + metric.direction() + ")", columns(runs, names, reportHrefs), environment(runs),
-                familySpeedUps(byRun, baseConfigs), rows, List.copyOf(unmatched.values()),
+                familySpeedUps(matching.rows(), runs.size()), rows, matching.settings(), matching.unmatched(),
                 charts.stream().map(ChartSpec::id).toList(), ScriptJson.of(Map.of("charts", charts)));
     }
 
-    private static Map<String, ConfigSummary> index(List<ConfigSummary> summaries) {
-        Map<String, ConfigSummary> byKey = new LinkedHashMap<>();
-        summaries.forEach(s -> byKey.put(s.group().key(), s));
-        return byKey;
+    /**
+     * Whether two runs ran the same experiment: one suite, some cells matched, and no setting that
+     * changes what a cell computes differs between the matched cells (cost-only ones may).
+     */
+    static boolean sameExperiment(RunDirectory a, RunDirectory b) {
+        if (!a.suiteName().equals(b.suiteName())) {
+            return false;
+        }
+        List<RunDirectory> runs = List.of(a, b);
+        return match(runs, HeadlineMetric.of(a.suite(), a.cells()), names(runs)).sameExperiment();
+    }
+
+    /** Summaries labelled by the first run's axes, matched across the runs. */
+    private static ConfigMatching match(List<RunDirectory> runs, HeadlineMetric metric, List<String> names) {
+        GridAxes axes = GridAxes.of(runs.get(0).suite(), runs.stream().flatMap(r -> r.cells().stream()).toList());
+        return ConfigMatching.of(runs, runs.stream().map(r -> ConfigSummary.of(r.cells(), axes, metric)).toList(),
+                names);
     }
 
     private static Side side(ConfigSummary base, ConfigSummary other, boolean isBaseline) {
@@ -154,26 +154,25 @@ public record RunComparison(
         return base.wallSeconds().mean() / other.wallSeconds().mean();
     }
 
-    private static List<FamilySpeedUp> familySpeedUps(List<Map<String, ConfigSummary>> byRun,
-                                                      List<ConfigSummary> matched) {
+    private static List<FamilySpeedUp> familySpeedUps(List<List<ConfigSummary>> matched, int runCount) {
         List<FamilySpeedUp> rows = new ArrayList<>();
         for (StrategyFamily family : StrategyFamily.values()) {
-            List<ConfigSummary> members = matched.stream().filter(c -> c.family() == family).toList();
+            List<List<ConfigSummary>> members = matched.stream().filter(r -> r.get(0).family() == family).toList();
             if (members.isEmpty()) {
                 continue;
             }
-            List<String> perRun = new ArrayList<>();
-            for (Map<String, ConfigSummary> run : byRun) {
+            List<String> perRun = new ArrayList<>(List.of("baseline"));
+            for (int run = 1; run < runCount; run++) {
                 double logSum = 0;
                 int n = 0;
-                for (ConfigSummary base : members) {
-                    double s = speedUp(base, run.get(base.group().key()));
+                for (List<ConfigSummary> row : members) {
+                    double s = speedUp(row.get(0), row.get(run));
                     if (Double.isFinite(s) && s > 0) {
                         logSum += Math.log(s);
                         n++;
                     }
                 }
-                perRun.add(run == byRun.get(0) ? "baseline" : n == 0 ? Formats.MISSING : Formats.ratio(Math.exp(logSum / n)));
+                perRun.add(n == 0 ? Formats.MISSING : Formats.ratio(Math.exp(logSum / n)));
             }
             rows.add(new FamilySpeedUp(family.text(), perRun));
         }
@@ -205,7 +204,7 @@ public record RunComparison(
 
     private static List<EnvironmentRow> environment(List<RunDirectory> runs) {
         Map<String, Function<EnvironmentInfo, Object>> fields = new LinkedHashMap<>();
-        fields.put("CPU", EnvironmentInfo::cpuModel);
+        fields.put("CPU", Machine::cpu);
         fields.put("cores / threads", e -> e.physicalCores() + " / " + e.logicalCores());
         fields.put("memory", e -> Formats.megabytes(e.memoryBytes()));
         fields.put("device", EnvironmentInfo::device);
@@ -214,9 +213,9 @@ public record RunComparison(
         fields.put("OS", EnvironmentInfo::os);
         fields.put("JVM", EnvironmentInfo::jvm);
         fields.put("DJL", EnvironmentInfo::djlVersion);
-        fields.put("engine", e -> e.engine() + " " + e.engineVersion() + ", " + e.engineThreads() + " threads");
+        fields.put("engine", e -> e.engine() + " " + e.engineVersion() + ", " + Machine.engineThreads(e));
         fields.put("harness", e -> e.harnessVersion() + " (" + e.harnessCommit() + ")");
-        fields.put("host", EnvironmentInfo::host);
+        fields.put("host", Machine::host);
         List<EnvironmentRow> rows = new ArrayList<>();
         fields.forEach((label, field) -> {
             List<String> values = runs.stream().map(r -> String.valueOf(field.apply(r.env()))).toList();

@@ -53,9 +53,4 @@ public record RunDirectory(Path dir, JsonNode suite, EnvironmentInfo env, List<C
     public String runId() {
         return dir.toAbsolutePath().normalize().getFileName().toString();
     }
-
-    /** Runs with equal canonical resolved suites ran the same experiment, wherever and whenever they ran. */
-    public String experimentKey() {
-        return Mappers.canonical(suite);
-    }
 }

@@ -170,7 +170,7 @@ public record RunReport(
 
     private static List<Fact> environment(EnvironmentInfo env) {
         List<Fact> facts = new ArrayList<>(List.of(
-                new Fact("CPU", env.cpuModel() + " (" + env.physicalCores() + " cores, " + env.logicalCores()
+                new Fact("CPU", Machine.cpu(env) + " (" + env.physicalCores() + " cores, " + env.logicalCores()
                         + " threads)"),
                 new Fact("memory", Formats.megabytes(env.memoryBytes())),
                 new Fact("device", env.device() + (env.gpus() == null || env.gpus().isEmpty() ? ""
@@ -178,10 +178,10 @@ public record RunReport(
                         : ", driver " + env.gpuDriver()))),
                 new Fact("OS", env.os()),
                 new Fact("JVM", env.jvm()),
-                new Fact("engine", String.format(Locale.ROOT, "DJL %s, %s %s, %d threads", env.djlVersion(),
-                        env.engine(), env.engineVersion(), env.engineThreads())),
+                new Fact("engine", String.format(Locale.ROOT, "DJL %s, %s %s, %s", env.djlVersion(),
+                        env.engine(), env.engineVersion(), Machine.engineThreads(env))),
                 new Fact("harness", env.harnessVersion() + " (commit " + env.harnessCommit() + ")"),
-                new Fact("host", env.host()),
+                new Fact("host", Machine.host(env)),
                 new Fact("captured", Formats.when(env.capturedAt()))));
         return facts;
     }

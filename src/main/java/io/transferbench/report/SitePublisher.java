@@ -24,8 +24,9 @@ import java.util.stream.Stream;
  *   runs/&lt;suite&gt;/&lt;run-id&gt;/index.html     each run's report, with its CSVs and records beside it
  *   compare/&lt;suite&gt;-&lt;n&gt;/index.html       runs of the same experiment side by side
  * </pre>
- * Runs of the same experiment are runs whose resolved suites are equal: the same grid, run on
- * other machines or by other harness versions. Every link is relative. The site directory is
+ * Runs of the same experiment are runs of one suite whose cells match and differ in no setting
+ * that changes what a cell computes: the same grid, run on other machines or by other harness
+ * versions (older records read with the settings their harness used). Every link is relative. The site directory is
  * rebuilt on each publish; a directory that is not a site is never overwritten.
  */
 public final class SitePublisher {
@@ -96,11 +97,17 @@ public final class SitePublisher {
         }
     }
 
-    /** Groups of two or more runs of the same experiment, in the order of their first run. */
+    /**
+     * Groups of two or more runs of the same experiment, in the order of their first run: each run
+     * joins the first group whose first run it matches ({@link RunComparison#sameExperiment}).
+     */
     static List<List<RunDirectory>> experiments(List<RunDirectory> runs) {
-        Map<String, List<RunDirectory>> byExperiment = new LinkedHashMap<>();
-        runs.forEach(r -> byExperiment.computeIfAbsent(r.experimentKey(), k -> new ArrayList<>()).add(r));
-        return byExperiment.values().stream().filter(g -> g.size() > 1).toList();
+        List<List<RunDirectory>> groups = new ArrayList<>();
+        for (RunDirectory run : runs) {
+            groups.stream().filter(g -> RunComparison.sameExperiment(g.get(0), run)).findFirst()
+                    .ifPresentOrElse(g -> g.add(run), () -> groups.add(new ArrayList<>(List.of(run))));
+        }
+        return groups.stream().filter(g -> g.size() > 1).toList();
     }
 
     private static PageLinks links(Path site, Path pageDir) {

@@ -1,6 +1,7 @@
 package io.transferbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.transferbench.suite.ConfigSchema;
 import io.transferbench.train.EpochPoint;
 
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.Map;
 /**
  * The provenance and results of one cell: everything a report shows about it, and enough to
  * rebuild and rerun it (the resolved config and the asset checksums).
+ *
+ * <p>{@code config} holds every setting, defaults included, in the shape of version
+ * {@code configSchema} ({@link ConfigSchema}); records from harnesses before versions carry none.
  */
 public record CellRecord(
         String cellId,
@@ -17,6 +21,7 @@ public record CellRecord(
         String status,
         String reason,
         JsonNode config,
+        Integer configSchema,
         long seed,
         Map<String, String> assets,
         Map<String, Long> datasetCounts,
@@ -47,6 +52,12 @@ public record CellRecord(
     public static final String OK = "ok";
     public static final String DIVERGED = "diverged";
     public static final String FAILED = "failed";
+
+    /** The config as the current schema writes it: older records' implicit settings made explicit. */
+    public JsonNode currentConfig() {
+        int version = ConfigSchema.of(configSchema);
+        return version == ConfigSchema.CURRENT ? config : ConfigSchema.upgrade(config, version);
+    }
 
     /** Finished cells are not run again on resume; failed ones are (their failure may be transient). */
     public boolean finished() {

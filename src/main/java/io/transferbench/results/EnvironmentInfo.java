@@ -1,6 +1,7 @@
 package io.transferbench.results;
 
 import ai.djl.engine.Engine;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.util.cuda.CudaUtils;
 import io.transferbench.HarnessVersion;
 import oshi.SystemInfo;
@@ -8,19 +9,33 @@ import oshi.hardware.CentralProcessor;
 import oshi.hardware.HardwareAbstractionLayer;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The machine and software a run used, captured once per run into {@code env.json}. */
+/**
+ * The machine and software a run used, captured once per run into {@code env.json}.
+ *
+ * <p>A CPU's marketing name does not identify it: a VM reports "Intel(R) Xeon(R) Processor" for
+ * any Xeon generation. {@code cpuSignature} (vendor, family, model, stepping), {@code
+ * cpuProcessorId} (the CPUID bits) and {@code cpuFrequencyHz} do; {@code machineId} tells hosts
+ * apart. {@code env.json} files from before these fields read them as null.
+ */
 public record EnvironmentInfo(
         String capturedAt,
         String host,
+        String machineId,
         String os,
         String cpuModel,
+        String cpuSignature,
+        String cpuProcessorId,
+        Long cpuFrequencyHz,
         int physicalCores,
         int logicalCores,
         long memoryBytes,
@@ -29,6 +44,7 @@ public record EnvironmentInfo(
         String engine,
         String engineVersion,
         int engineThreads,
+        Integer engineInteropThreads,
         String device,
         List<String> gpus,
         String gpuDriver,
@@ -50,11 +66,17 @@ public record EnvironmentInfo(
                 driver = parts.length > 1 ? parts[1] : driver;
             }
         }
+        CentralProcessor.ProcessorIdentifier id = cpu.getProcessorIdentifier();
+        boolean torch = "PyTorch".equals(engine.getEngineName());
         return new EnvironmentInfo(
                 Instant.now().toString(),
                 si.getOperatingSystem().getNetworkParams().getHostName(),
+                readMachineId(),
                 si.getOperatingSystem().toString(),
-                cpu.getProcessorIdentifier().getName().trim(),
+                id.getName().trim(),
+                id.getVendor() + " family " + id.getFamily() + " model " + id.getModel() + " stepping " + id.getStepping(),
+                id.getProcessorID(),
+                id.getVendorFreq() > 0 ? id.getVendorFreq() : null,
                 cpu.getPhysicalProcessorCount(),
                 cpu.getLogicalProcessorCount(),
                 hw.getMemory().getTotal(),
@@ -62,7 +84,8 @@ public record EnvironmentInfo(
                 Engine.getDjlVersion(),
                 engine.getEngineName(),
                 engine.getVersion(),
-                torchThreads(),
+                torch ? JniUtils.getNumThreads() : fallbackThreads(),
+                torch ? JniUtils.getNumInteropThreads() : null,
                 device,
                 gpus,
                 driver,
@@ -70,12 +93,28 @@ public record EnvironmentInfo(
                 harness.commit());
     }
 
-    /** What must match for two runs to count as the same hardware (resume refuses otherwise). */
+    /**
+     * What must match for two runs to count as the same hardware (resume refuses otherwise): the
+     * CPU by its signature, not only its name; an env.json without one is its own machine.
+     */
     public String hardwareKey() {
-        return cpuModel + "/" + logicalCores + "/" + device + "/" + String.join("+", gpus);
+        String cpu = cpuSignature == null ? cpuModel + " (signature not recorded)"
+                : cpuModel + " [" + cpuSignature + ", " + cpuProcessorId + ", " + cpuFrequencyHz + " Hz]";
+        return cpu + "/" + logicalCores + "/" + device + "/" + String.join("+", gpus == null ? List.of() : gpus);
     }
 
-    private static int torchThreads() {
+    /** systemd's machine id: stable for a host, distinct between hosts (unless cloned with the image). */
+    private static String readMachineId() {
+        try {
+            Path file = Path.of("/etc/machine-id");
+            return Files.isReadable(file) ? Files.readString(file).trim() : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Engines that cannot be asked: what OpenMP would use. */
+    private static int fallbackThreads() {
         String env = System.getenv("OMP_NUM_THREADS");
         return env != null && env.matches("\\d+") ? Integer.parseInt(env) : Runtime.getRuntime().availableProcessors();
     }

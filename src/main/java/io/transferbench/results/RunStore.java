@@ -3,7 +3,10 @@ package io.transferbench.results;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.transferbench.BenchException;
 import io.transferbench.Mappers;
+import io.transferbench.suite.Cell;
+import io.transferbench.suite.ConfigSchema;
 import io.transferbench.suite.ResolvedSuite;
+import io.transferbench.suite.SettingsDiff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +19,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -38,41 +43,84 @@ public final class RunStore {
     }
 
     /**
-     * Opens a run directory for a suite, creating it or resuming it. Resuming with a different
-     * configuration or on different hardware is refused: the records would no longer compare.
+     * Opens a run directory for a suite, creating it or resuming it. Resuming is refused when the
+     * records could no longer stand beside the new ones: another configuration, another config
+     * version (an older harness's implicit settings), cells this plan does not hold (other assets
+     * or settings), or other hardware.
+     *
+     * @param plan the cells this run will hold, in grid order
      */
-    public static RunStore open(Path dir, ResolvedSuite suite, EnvironmentInfo env) {
+    public static RunStore open(Path dir, ResolvedSuite suite, List<Cell> plan, EnvironmentInfo env) {
         RunStore store = new RunStore(dir);
         try {
             Files.createDirectories(store.cells);
             store.removeTempFiles();
-            byte[] resolved = Mappers.YAML.writeValueAsBytes(suite.tree());
+            store.load();
             Path resolvedFile = dir.resolve("suite.resolved.yaml");
-            if (Files.exists(resolvedFile)) {
+            Path manifestFile = dir.resolve(RunManifest.FILE);
+            if (Files.exists(manifestFile) || Files.exists(resolvedFile)) {
+                int version = Files.exists(manifestFile)
+                        ? Mappers.RECORDS.readValue(manifestFile.toFile(), RunManifest.class).configSchema()
+                        : ConfigSchema.UNVERSIONED;
+                if (version != ConfigSchema.CURRENT) {
+                    throw refusal(dir, "holds records of config version " + version + " (an older harness, whose"
+                            + " unwritten defaults differ from this one's); this harness writes version "
+                            + ConfigSchema.CURRENT + " and would mix the two in one result set"
+                            + store.differencesFrom(plan, r -> true));
+                }
                 JsonNode before = Mappers.YAML.readTree(resolvedFile.toFile());
-                if (!Mappers.canonical(before).equals(Mappers.canonical(suite.tree()))) {
-                    throw new BenchException(BenchException.EXIT_BAD_INPUT, dir + " holds a run of a different"
-                            + " configuration (compare its suite.resolved.yaml); choose another --run-id or --out");
+                Map<String, List<String>> suiteDiff = SettingsDiff.of(List.of(before, suite.tree()));
+                if (!suiteDiff.isEmpty()) {
+                    throw refusal(dir, "holds a run of a different configuration: "
+                            + SettingsDiff.describe(suiteDiff, 8) + " (before vs now)");
+                }
+                Set<String> planned = plan.stream().map(Cell::id).collect(Collectors.toSet());
+                if (!planned.containsAll(store.records.keySet())) {
+                    throw refusal(dir, "holds cells this plan does not: the same suite now gives other cells"
+                            + " (other asset digests or settings)"
+                            + store.differencesFrom(plan, r -> !planned.contains(r.cellId())));
                 }
             } else {
-                AtomicFiles.write(resolvedFile, resolved);
+                AtomicFiles.write(manifestFile, Mappers.RECORDS.writeValueAsBytes(RunManifest.now(suite.profile())));
+                AtomicFiles.write(resolvedFile, Mappers.YAML.writeValueAsBytes(suite.tree()));
             }
             Path envFile = dir.resolve("env.json");
             if (Files.exists(envFile)) {
                 EnvironmentInfo before = Mappers.RECORDS.readValue(envFile.toFile(), EnvironmentInfo.class);
                 if (!before.hardwareKey().equals(env.hardwareKey())) {
-                    throw new BenchException(BenchException.EXIT_BAD_INPUT, dir + " was started on other hardware ("
-                            + before.hardwareKey() + ", now " + env.hardwareKey()
-                            + "); resuming would mix machines in one result set. Choose another --run-id");
+                    throw refusal(dir, "was started on other hardware (" + before.hardwareKey() + ", now "
+                            + env.hardwareKey() + "); resuming would mix machines in one result set");
                 }
             } else {
                 AtomicFiles.write(envFile, Mappers.RECORDS.writeValueAsBytes(env));
             }
-            store.load();
         } catch (IOException e) {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot use run directory " + dir + ": " + e.getMessage(), e);
         }
         return store;
+    }
+
+    private static BenchException refusal(Path dir, String why) {
+        return new BenchException(BenchException.EXIT_BAD_INPUT, dir + " " + why
+                + ". Nothing was written; choose another --run-id or --out for this run");
+    }
+
+    /** How the first chosen record differs in its settings from the planned cell at its grid position. */
+    private String differencesFrom(List<Cell> plan, java.util.function.Predicate<CellRecord> chosen) {
+        for (CellRecord r : records.values()) {
+            if (!chosen.test(r) || r.index() < 0 || r.index() >= plan.size()) {
+                continue;
+            }
+            Cell now = plan.get(r.index());
+            Map<String, List<String>> settings = SettingsDiff.of(List.of(r.config(),
+                    Mappers.SUITE.valueToTree(now.spec())));
+            String text = "; cell " + r.index() + " (" + r.label() + ") differs";
+            if (!settings.isEmpty()) {
+                text += " in " + SettingsDiff.describe(settings, 6) + " (recorded vs now)";
+            }
+            return text;
+        }
+        return "";
     }
 
     public Path dir() {

@@ -5,6 +5,7 @@ import io.transferbench.Mappers;
 import io.transferbench.data.Splits;
 import io.transferbench.results.CellRecord;
 import io.transferbench.suite.Cell;
+import io.transferbench.suite.ConfigSchema;
 import io.transferbench.train.TrainingOutcome;
 
 import java.time.Instant;
@@ -21,7 +22,8 @@ final class CellRecords {
         double trainSps = o.trainSeconds() > 0 ? o.trainSamples() / o.trainSeconds() : 0;
         double evalSps = o.evalSeconds() > 0 ? o.evalSamples() / o.evalSeconds() : 0;
         Double achieved = o.trainFlopsPerSample() == null || trainSps == 0 ? null : o.trainFlopsPerSample() * trainSps;
-        return new CellRecord(cell.id(), cell.index(), cell.label(), o.status(), o.reason(), config, cell.spec().seed(),
+        return new CellRecord(cell.id(), cell.index(), cell.label(), o.status(), o.reason(), config, ConfigSchema.CURRENT,
+                cell.spec().seed(),
                 assets, splits.counts(),
                 o.val() == null ? null : o.val().metrics(),
                 o.test() == null ? null : o.test().metrics(),

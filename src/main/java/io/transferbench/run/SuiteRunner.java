@@ -75,7 +75,7 @@ public final class SuiteRunner {
 
     public RunSummary run(ResolvedSuite suite, Grid.Expansion plan, Path runDir, boolean failFast, Progress progress) {
         EnvironmentInfo env = EnvironmentInfo.capture(deviceName());
-        RunStore store = RunStore.open(runDir, suite, env);
+        RunStore store = RunStore.open(runDir, suite, plan.cells(), env);
         Map<String, CellRecord> done = store.records();
         List<Cell> todo = plan.cells().stream()
                 .filter(c -> !(done.containsKey(c.id()) && done.get(c.id()).finished())).toList();

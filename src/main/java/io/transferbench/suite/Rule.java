@@ -1,6 +1,9 @@
 package io.transferbench.suite;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.transferbench.Mappers;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -233,7 +236,11 @@ public sealed interface Rule {
     /** A mapping with known fields; unknown fields and missing required ones are problems. */
     record ObjectRule(Map<String, Field> fields) implements Rule {
 
-        public record Field(Rule rule, boolean required) {}
+        /**
+         * @param defaultValue what an absent optional field means, written into resolved suites so
+         *     that no setting of a cell is implicit; null where absence means "none"
+         */
+        public record Field(Rule rule, boolean required, JsonNode defaultValue) {}
 
         @Override
         public void check(JsonNode node, String path, Problems problems) {
@@ -272,6 +279,35 @@ public sealed interface Rule {
             return f.rule() instanceof ObjectRule o ? o.lookup(dottedPath.substring(dot + 1)) : Optional.empty();
         }
 
+        /**
+         * Writes the default of every absent field into {@code node}, and into the mappings below it
+         * whose rules have defaults (an absent mapping is created when it would hold any).
+         */
+        public void fillDefaults(ObjectNode node) {
+            fields.forEach((name, f) -> {
+                JsonNode value = node.get(name);
+                if (value == null && f.defaultValue() != null) {
+                    node.set(name, f.defaultValue().deepCopy());
+                } else if (f.rule() instanceof ObjectRule nested) {
+                    if (value == null && nested.hasDefaults()) {
+                        node.set(name, nested.withDefaults(JsonNodeFactory.instance.objectNode()));
+                    } else if (value != null && value.isObject()) {
+                        nested.fillDefaults((ObjectNode) value);
+                    }
+                }
+            });
+        }
+
+        private ObjectNode withDefaults(ObjectNode node) {
+            fillDefaults(node);
+            return node;
+        }
+
+        private boolean hasDefaults() {
+            return fields.values().stream().anyMatch(f -> f.defaultValue() != null
+                    || f.rule() instanceof ObjectRule o && o.hasDefaults());
+        }
+
         @Override
         public String describe() {
             return "a mapping";
@@ -281,12 +317,18 @@ public sealed interface Rule {
             private final Map<String, Field> fields = new LinkedHashMap<>();
 
             public Builder required(String name, Rule rule) {
-                fields.put(name, new Field(rule, true));
+                fields.put(name, new Field(rule, true, null));
                 return this;
             }
 
             public Builder optional(String name, Rule rule) {
-                fields.put(name, new Field(rule, false));
+                fields.put(name, new Field(rule, false, null));
+                return this;
+            }
+
+            /** An optional field whose absence means {@code defaultValue} (a number, string or boolean). */
+            public Builder optional(String name, Rule rule, Object defaultValue) {
+                fields.put(name, new Field(rule, false, Mappers.SUITE.valueToTree(defaultValue)));
                 return this;
             }
 

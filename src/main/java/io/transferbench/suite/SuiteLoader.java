@@ -115,6 +115,8 @@ public final class SuiteLoader {
         finalProblems.throwIfAny(file + " with --profile " + profile + (overrides.isEmpty() ? "" : " and --set"));
         ObjectNode tree = chosen.root();
         tree.remove("profiles");
+        // Written out, the defaults make every setting of the run explicit in its records.
+        schema.rootRule(tree).fillDefaults(tree);
         return new ResolvedSuite(tree.get("suite").asText(), file, profile, tree);
     }
 

@@ -1,6 +1,8 @@
 package io.transferbench.report;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transferbench.BenchException;
+import io.transferbench.suite.ConfigSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,9 +58,77 @@ class RunComparisonTest {
                 new RunFixtures.Spec("fixture", "r2", 2, 1, 3, 1.0, "v2", false, ""));
         assertEquals(5, c.configurations().size());
         assertEquals(5, c.unmatched().size());
-        assertTrue(c.unmatched().get(0).endsWith("(only in r2)"), c.unmatched().get(0));
+        assertTrue(c.unmatched().get(0).endsWith(": only in r2"), c.unmatched().get(0));
         assertTrue(c.environment().stream().anyMatch(e -> e.label().equals("harness") && e.differs()));
         assertTrue(c.environment().stream().anyMatch(e -> e.label().equals("CPU") && !e.differs()));
+    }
+
+    private RunComparison compareWritten(RunFixtures.Spec a, java.util.function.Consumer<ObjectNode> editA, Integer versionA,
+                                         RunFixtures.Spec b, java.util.function.Consumer<ObjectNode> editB, Integer versionB) {
+        Path dirA = RunFixtures.write(root.resolve("a"), a);
+        Path dirB = RunFixtures.write(root.resolve("b"), b);
+        RunFixtures.rewriteConfigs(dirA, editA, versionA);
+        RunFixtures.rewriteConfigs(dirB, editB, versionB);
+        return RunComparison.of(List.of(RunDirectory.read(dirA), RunDirectory.read(dirB)),
+                java.util.Arrays.asList(null, null), PageLinks.standalone());
+    }
+
+    /** What the current harness writes for the fixture's cells: every default explicit. */
+    private static void currentDefaults(ObjectNode config) {
+        ObjectNode training = (ObjectNode) config.get("training");
+        training.put("feature-cache", true).put("head-lr-scale", 1.0).put("probe-epochs", 15);
+        ((ObjectNode) config.get("model")).putObject("options").put("hidden", 64).put("stages", 3);
+        ((ObjectNode) config.get("dataset")).putObject("options").put("examples", 2000).put("features", 32)
+                .put("latent", 8).put("classes", 4).put("noise", 0.1).put("world-seed", 1).put("task-seed", 1);
+    }
+
+    @Test
+    void recordsOfAnOlderHarnessThatLackOnlyItsDefaultsCompareFully() {
+        // The old harness wrote no version, no option defaults and none of the settings it lacked;
+        // it had no feature cache, which the new run uses: that differs in cost only.
+        RunComparison c = compareWritten(RunFixtures.Spec.small("new"), RunComparisonTest::currentDefaults,
+                ConfigSchema.CURRENT, RunFixtures.Spec.small("old"), config -> { }, null);
+        assertEquals(5, c.configurations().size());
+        assertTrue(c.unmatched().isEmpty(), c.unmatched().toString());
+        assertEquals(List.of("training.feature-cache"), c.settings().stream().map(ConfigMatching.SettingRow::setting).toList());
+        assertEquals(List.of("true", "false"), c.settings().get(0).values());
+        assertFalse(c.settings().get(0).changesResults());
+    }
+
+    @Test
+    void cellsThatDifferInARealSettingAreComparedWithTheSettingShown() {
+        RunComparison c = compareWritten(RunFixtures.Spec.small("a"), RunComparisonTest::currentDefaults,
+                ConfigSchema.CURRENT, RunFixtures.Spec.small("b"), config -> {
+                    currentDefaults(config);
+                    ((ObjectNode) config.get("training")).put("batch-size", 16);
+                }, ConfigSchema.CURRENT);
+        assertEquals(5, c.configurations().size());
+        ConfigMatching.SettingRow row = c.settings().get(0);
+        assertEquals("training.batch-size", row.setting());
+        assertEquals(List.of("32", "16"), row.values());
+        assertTrue(row.changesResults());
+    }
+
+    @Test
+    void runsOnDifferentDatasetsAreRefused() {
+        BenchException e = assertThrows(BenchException.class, () -> compareWritten(RunFixtures.Spec.small("a"),
+                RunComparisonTest::currentDefaults, ConfigSchema.CURRENT, RunFixtures.Spec.small("b"), config -> {
+                    currentDefaults(config);
+                    ((ObjectNode) config.get("dataset")).put("name", "spamassassin");
+                }, ConfigSchema.CURRENT));
+        assertTrue(e.getMessage().contains("dataset.name differs (latent-classes vs spamassassin)"), e.getMessage());
+    }
+
+    @Test
+    void cellsThatReadOtherAssetDigestsAreNotCompared() {
+        Path dirA = RunFixtures.write(root.resolve("a"), RunFixtures.Spec.small("a"));
+        Path dirB = RunFixtures.write(root.resolve("b"), RunFixtures.Spec.small("b"));
+        RunFixtures.rewriteAssets(dirB, java.util.Map.of("dataset:latent-classes", "latent-classes/2"));
+        BenchException e = assertThrows(BenchException.class, () -> RunComparison.of(
+                List.of(RunDirectory.read(dirA), RunDirectory.read(dirB)), java.util.Arrays.asList(null, null),
+                PageLinks.standalone()));
+        assertTrue(e.getMessage().contains("asset dataset:latent-classes differs (latent-classes/1 vs latent-classes/2)"),
+                e.getMessage());
     }
 
     @Test

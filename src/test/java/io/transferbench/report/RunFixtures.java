@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transferbench.Mappers;
 import io.transferbench.results.CellRecord;
 import io.transferbench.results.EnvironmentInfo;
+import io.transferbench.suite.ConfigSchema;
 import io.transferbench.train.EpochPoint;
 
 import java.io.IOException;
@@ -95,6 +96,41 @@ final class RunFixtures {
         return dir;
     }
 
+    /**
+     * Rewrites every record of a run directory as another harness would have written it: its
+     * config edited, and the config version it says (null: a record from before versions).
+     */
+    static void rewriteConfigs(Path dir, java.util.function.Consumer<ObjectNode> edit, Integer version) {
+        try (var files = Files.list(dir.resolve("cells"))) {
+            for (Path f : files.toList()) {
+                CellRecord r = Mappers.RECORDS.readValue(f.toFile(), CellRecord.class);
+                ObjectNode node = Mappers.RECORDS.valueToTree(r);
+                edit.accept((ObjectNode) node.get("config"));
+                if (version == null) {
+                    node.remove("config_schema");
+                } else {
+                    node.put("config_schema", version);
+                }
+                Files.write(f, Mappers.RECORDS.writeValueAsBytes(node));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rewrites every record of a run directory as if its cells had read other assets. */
+    static void rewriteAssets(Path dir, Map<String, String> assets) {
+        try (var files = Files.list(dir.resolve("cells"))) {
+            for (Path f : files.toList()) {
+                ObjectNode node = (ObjectNode) Mappers.RECORDS.readTree(f.toFile());
+                node.set("assets", Mappers.RECORDS.valueToTree(assets));
+                Files.write(f, Mappers.RECORDS.writeValueAsBytes(node));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static ObjectNode suite(Spec spec) {
         ObjectNode suite = Mappers.YAML.createObjectNode();
         suite.put("suite", spec.suite());
@@ -124,8 +160,9 @@ final class RunFixtures {
     }
 
     static EnvironmentInfo env(Spec spec) {
-        return new EnvironmentInfo("2026-01-15T10:00:00Z", "fixture-host", "Fixture OS",
-                "Fixture CPU (generated records)", 2, 2, 8L << 30, "Fixture JVM", "0.36.0", "PyTorch", "2.7.1", 2, "cpu",
+        return new EnvironmentInfo("2026-01-15T10:00:00Z", "fixture-host", null, "Fixture OS",
+                "Fixture CPU (generated records)", "Fixture family 1 model 2 stepping 3", "0000", 2_000_000_000L, 2, 2,
+                8L << 30, "Fixture JVM", "0.36.0", "PyTorch", "2.7.1", 2, 1, "cpu",
                 List.of(), null, spec.harness(), "0000000");
     }
 
@@ -160,7 +197,7 @@ final class RunFixtures {
         String id = String.format("%016x", (long) spec.suite().hashCode() * 1_000_003L + index);
         if (failed) {
             return new CellRecord(id, index, label, CellRecord.FAILED, "EngineException: out of memory" + spec.text(),
-                    config, seed, Map.of("dataset:latent-classes", "latent-classes/1"), null, null, null, null, 0,
+                    config, ConfigSchema.CURRENT, seed, Map.of("dataset:latent-classes", "latent-classes/1"), null, null, null, null, 0,
                     List.of(), 0, 0, 0, null, null, 0, 0, null, 0, 0, null, null, null, null, 0, "cpu", null, null);
         }
         List<EpochPoint> curve = new ArrayList<>();
@@ -183,7 +220,7 @@ final class RunFixtures {
         double samplesPerSecond = 3000 / wall;
         long trainFlops = "all".equals(freeze) ? 22_040 : 63_000;
         return new CellRecord(id, index, label, diverged ? CellRecord.DIVERGED : CellRecord.OK,
-                diverged ? "loss 250 exceeded 100x the first step's" : null, config, seed,
+                diverged ? "loss 250 exceeded 100x the first step's" : null, config, ConfigSchema.CURRENT, seed,
                 Map.of("dataset:latent-classes", "latent-classes/1"), Map.of("train", 200L, "val", 459L, "test", 416L),
                 val, test, Map.of("class0", quality), 10, curve, wall, wall * 0.9, wall * 0.1, timeToTarget, targetEpoch,
                 samplesPerSecond, samplesPerSecond * 10, (long) ((300 + 20 * VARIANTS.indexOf(variant)) * 1048576L

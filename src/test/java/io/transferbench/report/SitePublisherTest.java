@@ -1,6 +1,8 @@
 package io.transferbench.report;
 
 import io.transferbench.BenchException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.transferbench.suite.ConfigSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +33,11 @@ class SitePublisherTest {
         Path reports = root.resolve("reports");
         RunFixtures.write(reports, RunFixtures.Spec.small("default-1"));
         RunFixtures.write(reports, RunFixtures.Spec.small("default-2").slowedBy(1.5).withHarness("fixture-2"));
-        RunFixtures.write(reports, new RunFixtures.Spec("fixture", "full-1", 2, 1, 3, 1.0, "fixture-1", false, ""));
+        Path full = RunFixtures.write(reports, new RunFixtures.Spec("fixture", "full-1", 2, 1, 3, 1.0, "fixture-1", false,
+                ""));
+        // Another profile trains longer: its cells line up with the default runs' but are another experiment.
+        RunFixtures.rewriteConfigs(full, config -> ((ObjectNode) config.get("training")).put("epochs", 30),
+                ConfigSchema.CURRENT);
         RunFixtures.write(reports, new RunFixtures.Spec("other", "run with space", 1, 2, 2, 1.0, "fixture-1", false, ""));
         return reports;
     }
@@ -51,7 +57,8 @@ class SitePublisherTest {
         String index = Files.readString(site.resolve("index.html"));
         assertTrue(index.contains("<a href=\"compare/fixture-1/index.html\">default-1 vs default-2</a>"), index);
         assertTrue(index.contains("runs/other/run%20with%20space/index.html"));
-        assertTrue(index.contains("Fixture CPU (generated records), 2 threads, CPU"));
+        assertTrue(index.contains("Fixture CPU (generated records) [Fixture family 1 model 2 stepping 3, 2.00 GHz], 2 threads,"
+                + " CPU"), index);
         String compare = Files.readString(site.resolve("compare/fixture-1/index.html"));
         assertTrue(compare.contains("href=\"../../runs/fixture/default-1/index.html\""));
         assertTrue(compare.contains("0.67×"), "1.5x slower run");

@@ -20,15 +20,15 @@ record ImageOptions(int imageSize, Augmentation augmentation, boolean oversample
 
     static Rule.ObjectRule rule() {
         return Rule.object()
-                .optional("image-size", Rule.integer(32, 1024))
-                .optional("augment", Rule.choice("augmentation", Augmentation.NAMES))
-                .optional("balance", Rule.choice("class balance", BALANCE))
+                .optional("image-size", Rule.integer(32, 1024), DEFAULT_SIZE)
+                .optional("augment", Rule.choice("augmentation", Augmentation.NAMES), Augmentation.NONE.name())
+                .optional("balance", Rule.choice("class balance", BALANCE), BALANCE.get(0))
                 .build();
     }
 
     static ImageOptions of(DatasetSpec spec) {
         return new ImageOptions(spec.intOption("image-size", DEFAULT_SIZE),
                 Augmentation.named(spec.options().path("augment").asText(Augmentation.NONE.name())),
-                spec.options().path("balance").asText("none").equals("oversample"));
+                spec.options().path("balance").asText(BALANCE.get(0)).equals("oversample"));
     }
 }

@@ -25,6 +25,12 @@ import java.util.Set;
 public final class LatentClassesDataset implements DatasetSource {
 
     public static final String NAME = "latent-classes";
+    private static final int DEFAULT_EXAMPLES = 2000;
+    private static final int DEFAULT_FEATURES = 32;
+    private static final int DEFAULT_LATENT = 8;
+    private static final int DEFAULT_CLASSES = 4;
+    private static final double DEFAULT_NOISE = 0.1;
+    private static final int DEFAULT_SEED = 1;
 
     @Override
     public String name() {
@@ -49,13 +55,13 @@ public final class LatentClassesDataset implements DatasetSource {
     @Override
     public Rule.ObjectRule optionsRule() {
         return Rule.object()
-                .optional("examples", Rule.integer(10, 10_000_000))
-                .optional("features", Rule.integer(2, 100_000))
-                .optional("latent", Rule.integer(1, 10_000))
-                .optional("classes", Rule.integer(2, 10_000))
-                .optional("noise", Rule.number(0, true, 100, true))
-                .optional("world-seed", Rule.integer(1, Integer.MAX_VALUE))
-                .optional("task-seed", Rule.integer(1, Integer.MAX_VALUE))
+                .optional("examples", Rule.integer(10, 10_000_000), DEFAULT_EXAMPLES)
+                .optional("features", Rule.integer(2, 100_000), DEFAULT_FEATURES)
+                .optional("latent", Rule.integer(1, 10_000), DEFAULT_LATENT)
+                .optional("classes", Rule.integer(2, 10_000), DEFAULT_CLASSES)
+                .optional("noise", Rule.number(0, true, 100, true), DEFAULT_NOISE)
+                .optional("world-seed", Rule.integer(1, Integer.MAX_VALUE), DEFAULT_SEED)
+                .optional("task-seed", Rule.integer(1, Integer.MAX_VALUE), DEFAULT_SEED)
                 .build();
     }
 
@@ -71,17 +77,17 @@ public final class LatentClassesDataset implements DatasetSource {
 
     @Override
     public Splits load(DatasetSpec spec, AssetAccess assets) {
-        int n = spec.intOption("examples", 2000);
-        int dim = spec.intOption("features", 32);
-        int latent = spec.intOption("latent", 8);
-        int classes = spec.intOption("classes", 4);
-        double noise = spec.doubleOption("noise", 0.1);
-        Random world = new Random(spec.intOption("world-seed", 1));
+        int n = spec.intOption("examples", DEFAULT_EXAMPLES);
+        int dim = spec.intOption("features", DEFAULT_FEATURES);
+        int latent = spec.intOption("latent", DEFAULT_LATENT);
+        int classes = spec.intOption("classes", DEFAULT_CLASSES);
+        double noise = spec.doubleOption("noise", DEFAULT_NOISE);
+        Random world = new Random(spec.intOption("world-seed", DEFAULT_SEED));
         double[][] w1 = gaussian(world, dim, latent, 1 / Math.sqrt(latent));
         double[][] w2 = gaussian(world, dim, dim, 1 / Math.sqrt(dim));
-        Random task = new Random(1_000_003L * spec.intOption("task-seed", 1));
+        Random task = new Random(1_000_003L * spec.intOption("task-seed", DEFAULT_SEED));
         double[][] labeller = gaussian(task, classes, latent, 1);
-        Random sample = new Random(7_919L * spec.intOption("task-seed", 1) + spec.intOption("world-seed", 1));
+        Random sample = new Random(7_919L * spec.intOption("task-seed", DEFAULT_SEED) + spec.intOption("world-seed", DEFAULT_SEED));
 
         float[] x = new float[n * dim];
         int[] y = new int[n];

@@ -24,6 +24,7 @@ import java.util.TreeSet;
 public final class BrownGenresDataset extends LockedTextDataset {
 
     static final String ASSET = "brown-corpus";
+    private static final int DEFAULT_PASSAGE_WORDS = 100;
     private static final String ROOT = "package";
 
     public BrownGenresDataset() {
@@ -43,7 +44,7 @@ public final class BrownGenresDataset extends LockedTextDataset {
     @Override
     public Rule.ObjectRule optionsRule() {
         return Rule.object()
-                .optional("passage-words", Rule.integer(10, 5000))
+                .optional("passage-words", Rule.integer(10, 5000), DEFAULT_PASSAGE_WORDS)
                 .build();
     }
 
@@ -57,7 +58,7 @@ public final class BrownGenresDataset extends LockedTextDataset {
         Path root = assets.directory(ASSET).resolve(ROOT);
         Map<String, String> genreOf = categories(root.resolve("cats.txt"));
         List<String> genres = List.copyOf(new TreeSet<>(genreOf.values()));
-        int words = spec.intOption("passage-words", 100);
+        int words = spec.intOption("passage-words", DEFAULT_PASSAGE_WORDS);
         TextCorpus corpus = new TextCorpus(genres);
         genreOf.forEach((document, genre) -> {
             try {

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
 public final class SpamAssassinDataset extends LockedTextDataset {
 
     static final String ASSET = "spamassassin";
+    private static final int DEFAULT_MAX_CHARS = 2000;
     private static final String DATA_DIR = "package/data";
     private static final List<String> CLASSES = List.of("ham", "spam");
 
@@ -43,8 +44,8 @@ public final class SpamAssassinDataset extends LockedTextDataset {
     @Override
     public Rule.ObjectRule optionsRule() {
         return Rule.object()
-                .optional("hard-ham", Rule.bool())
-                .optional("max-chars", Rule.integer(16, 1_000_000))
+                .optional("hard-ham", Rule.bool(), true)
+                .optional("max-chars", Rule.integer(16, 1_000_000), DEFAULT_MAX_CHARS)
                 .build();
     }
 
@@ -56,7 +57,7 @@ public final class SpamAssassinDataset extends LockedTextDataset {
     @Override
     public Splits load(DatasetSpec spec, AssetAccess assets) {
         boolean hardHam = !spec.options().has("hard-ham") || spec.options().get("hard-ham").asBoolean();
-        int maxChars = spec.intOption("max-chars", 2000);
+        int maxChars = spec.intOption("max-chars", DEFAULT_MAX_CHARS);
         TextCorpus corpus = new TextCorpus(CLASSES);
         for (Path file : emails(assets.directory(ASSET).resolve(DATA_DIR))) {
             String folder = file.getParent().getFileName().toString().toLowerCase(Locale.ROOT);

@@ -55,9 +55,10 @@ public final class BertFamily implements ModelFamily {
     @Override
     public Rule.ObjectRule optionsRule() {
         return Rule.object()
-                .optional("max-length", Rule.integer(8, checkpoint.config().maxPositions()))
-                .optional("pooling", Rule.choice("a pooling", List.of("mean", "cls")))
-                .optional("dropout", Rule.number(0, true, 1, false))
+                .optional("max-length", Rule.integer(8, checkpoint.config().maxPositions()), DEFAULT_MAX_LENGTH)
+                .optional("pooling", Rule.choice("a pooling", List.of("mean", "cls")),
+                        checkpoint.pooling().name().toLowerCase(Locale.ROOT))
+                .optional("dropout", Rule.number(0, true, 1, false), Double.parseDouble(Float.toString(checkpoint.config().dropout())))
                 .build();
     }
 

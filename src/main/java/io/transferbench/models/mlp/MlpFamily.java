@@ -38,22 +38,25 @@ public final class MlpFamily implements ModelFamily {
         return "vector";
     }
 
+    private static final int DEFAULT_HIDDEN = 64;
+    private static final int DEFAULT_STAGES = 3;
+
     @Override
     public Rule.ObjectRule optionsRule() {
         return Rule.object()
-                .optional("hidden", Rule.integer(1, 65_536))
-                .optional("stages", Rule.integer(1, 64))
+                .optional("hidden", Rule.integer(1, 65_536), DEFAULT_HIDDEN)
+                .optional("stages", Rule.integer(1, 64), DEFAULT_STAGES)
                 .build();
     }
 
     @Override
     public int stageCount(ModelSpec spec) {
-        return spec.intOption("stages", 3);
+        return spec.intOption("stages", DEFAULT_STAGES);
     }
 
     @Override
     public Backbone build(ModelSpec spec, long[] inputShape) {
-        int hidden = spec.intOption("hidden", 64);
+        int hidden = spec.intOption("hidden", DEFAULT_HIDDEN);
         int stages = stageCount(spec);
         List<Block> blocks = new ArrayList<>();
         long[] flops = new long[stages];

@@ -87,7 +87,7 @@ public final class MobileNetV2Family implements ModelFamily {
     @Override
     public Rule.ObjectRule optionsRule() {
         return Rule.object()
-                .optional("batchnorm-momentum", Rule.number(0, false, 1, false))
+                .optional("batchnorm-momentum", Rule.number(0, false, 1, false), DEFAULT_MOMENTUM)
                 .build();
     }
 
