@@ -27,14 +27,14 @@ import java.util.TreeSet;
  * @param unmatched why each other configuration was not compared
  * @param settings the settings in which matched cells differ
  */
-record ConfigMatching(List<List<ConfigSummary>> rows, List<String> unmatched, List<SettingRow> settings,
+public record ConfigMatching(List<List<ConfigSummary>> rows, List<String> unmatched, List<SettingRow> settings,
                       List<String> identityConflicts) {
 
     /**
      * @param values the setting's value in each run (several, joined, where a run's cells differ)
      * @param changesResults false for settings that change only what a cell costs
      */
-    record SettingRow(String setting, List<String> values, boolean changesResults) {}
+    public record SettingRow(String setting, List<String> values, boolean changesResults) {}
 
     private static final List<String> COORDINATES = List.of("strategy", "freeze", "schedule", "lr", "layer-decay",
             "model.name");

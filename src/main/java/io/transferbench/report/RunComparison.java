@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -218,7 +219,7 @@ public record RunComparison(
         fields.put("host", Machine::host);
         List<EnvironmentRow> rows = new ArrayList<>();
         fields.forEach((label, field) -> {
-            List<String> values = runs.stream().map(r -> String.valueOf(field.apply(r.env()))).toList();
+            List<String> values = runs.stream().map(r -> Objects.toString(field.apply(r.env()), "none")).toList();
             rows.add(new EnvironmentRow(label, values, values.stream().distinct().count() > 1));
         });
         return rows;

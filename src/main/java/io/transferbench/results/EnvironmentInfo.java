@@ -76,7 +76,7 @@ public record EnvironmentInfo(
                 id.getName().trim(),
                 id.getVendor() + " family " + id.getFamily() + " model " + id.getModel() + " stepping " + id.getStepping(),
                 id.getProcessorID(),
-                id.getVendorFreq() > 0 ? id.getVendorFreq() : null,
+                nominalFrequency(cpu),
                 cpu.getPhysicalProcessorCount(),
                 cpu.getLogicalProcessorCount(),
                 hw.getMemory().getTotal(),
@@ -111,6 +111,22 @@ public record EnvironmentInfo(
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /**
+     * The frequency the CPU names, else its maximum, else what the kernel reports now (a VM's
+     * constant TSC rate); null when none is known.
+     */
+    private static Long nominalFrequency(CentralProcessor cpu) {
+        long vendor = cpu.getProcessorIdentifier().getVendorFreq();
+        if (vendor > 0) {
+            return vendor;
+        }
+        if (cpu.getMaxFreq() > 0) {
+            return cpu.getMaxFreq();
+        }
+        long current = java.util.Arrays.stream(cpu.getCurrentFreq()).max().orElse(0);
+        return current > 0 ? current : null;
     }
 
     /** Engines that cannot be asked: what OpenMP would use. */

@@ -107,6 +107,9 @@ class RunComparisonTest {
         assertEquals("training.batch-size", row.setting());
         assertEquals(List.of("32", "16"), row.values());
         assertTrue(row.changesResults());
+        String html = new PageRenderer().render("compare.ftlh", c);
+        assertTrue(html.contains("<code>training.batch-size</code></th><td>32</td><td>16</td><td>changes results</td>"),
+                html);
     }
 
     @Test
