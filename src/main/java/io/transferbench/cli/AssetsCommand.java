@@ -62,7 +62,7 @@ public class AssetsCommand {
                 var catalog = io.transferbench.Catalog.discover();
                 var resolved = new io.transferbench.suite.SuiteLoader(catalog, suitesDir)
                         .load(suite, io.transferbench.suite.SuiteLoader.DEFAULT_PROFILE, List.of());
-                var runner = new io.transferbench.run.SuiteRunner(catalog, service, ai.djl.Device.cpu());
+                var runner = new io.transferbench.run.SuiteRunner(catalog, service, ai.djl.Device.cpu(), null);
                 wanted.addAll(runner.fetchedAssetIds(runner.plan(resolved).cells()));
             }
             service.fetch(wanted.isEmpty() && suite == null ? service.lock().entries().stream()

@@ -4,16 +4,22 @@ import io.transferbench.BenchException;
 import io.transferbench.Catalog;
 import io.transferbench.Mappers;
 import io.transferbench.assets.AssetAccess;
+import io.transferbench.assets.AssetCache;
 import io.transferbench.assets.AssetService;
 import io.transferbench.assets.NoAssets;
 import io.transferbench.run.Progress;
 import io.transferbench.run.RunSummary;
 import io.transferbench.run.SuiteRunner;
+import io.transferbench.suite.CellSelection;
 import io.transferbench.suite.FieldOverride;
 import io.transferbench.suite.Grid;
 import io.transferbench.suite.ResolvedSuite;
 import io.transferbench.suite.SuiteLoader;
+import io.transferbench.train.FeatureStore;
+import io.transferbench.run.WorkerPool;
+import io.transferbench.run.WorkerProtocol;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,7 +36,7 @@ import java.util.concurrent.Callable;
 /** {@code bench --suite NAME}: run a suite's grid (or show it with --dry-run). */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {ListCommand.class, AssetsCommand.class, ReportCommand.class, CompareCommand.class,
-                PublishCommand.class},
+                PublishCommand.class, WorkerCommand.class},
         description = "Benchmarks transfer-learning strategies: trains every cell of a suite's grid and records "
                 + "quality, time, throughput and memory per cell.",
         footer = {"", "Exit codes: 0 ok, 2 bad usage or bad suite, 3 asset problem, 4 some cells failed.",
@@ -40,22 +46,11 @@ final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--suite", paramLabel = "NAME|PATH", description = "Suite name (in --suites-dir) or YAML file.")
-    String suite;
-
-    @Option(names = "--profile", defaultValue = SuiteLoader.DEFAULT_PROFILE,
-            description = "Profile of the suite: smoke, default, full or one the suite defines (default: ${DEFAULT-VALUE}).")
-    String profile;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Override a suite field, e.g. --set training.epochs=2 or --set grid.freeze=all,0.")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    RunOptions run;
 
     @Option(names = "--seeds", split = ",", paramLabel = "SEED", description = "Seeds to run (overrides grid.seeds).")
     List<Long> seeds = new ArrayList<>();
-
-    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
-    DeviceChoice device;
 
     @Option(names = "--out", defaultValue = "reports", description = "Root of run directories (default: ${DEFAULT-VALUE}).")
     Path out;
@@ -69,29 +64,44 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--fail-fast", description = "Stop at the first failed cell.")
     boolean failFast;
 
-    @Option(names = "--lock", defaultValue = "datasets.lock", description = "Asset lock file (default: ${DEFAULT-VALUE}).")
-    Path lockFile;
+    @Option(names = "--select", paramLabel = "AXIS=VALUE[,VALUE...]",
+            description = "Run only the cells with these values (e.g. --select freeze=all,0 --select strategy=lp-ft),"
+                    + " into the whole grid's run directory.")
+    List<String> select = new ArrayList<>();
 
-    @Option(names = "--suites-dir", defaultValue = "suites", description = "Where suite names are looked up (default: ${DEFAULT-VALUE}).")
-    Path suitesDir;
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
+            description = "Worker processes that run cells, each with its share of the cores; a worker that dies"
+                    + " costs only its cell. 0 runs cells in this process (default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Option(names = "--threads", paramLabel = "T",
+            description = "Engine threads per worker (default: the cores divided among the workers). Results depend"
+                    + " on it in the last digits, as float sums do on their order.")
+    Integer threads;
+
+    @Option(names = "--cells-per-worker", paramLabel = "K", defaultValue = "16",
+            description = "Cells a worker runs before a fresh one replaces it (default: ${DEFAULT-VALUE}).")
+    int cellsPerWorker;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter outWriter = spec.commandLine().getOut();
-        if (suite == null) {
+        if (run.suite == null) {
             spec.commandLine().usage(spec.commandLine().getErr());
             return BenchException.EXIT_BAD_INPUT;
         }
-        Catalog catalog = Catalog.discover();
-        List<FieldOverride> overrides = new ArrayList<>();
-        sets.forEach(s -> overrides.add(FieldOverride.parse(s)));
-        if (!seeds.isEmpty()) {
-            overrides.add(FieldOverride.parse("grid.seeds=" + String.join(",", seeds.stream().map(String::valueOf).toList())));
+        if (workers < 0 || cellsPerWorker < 1 || threads != null && threads < 1) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "--workers must be 0 or more, --cells-per-worker and"
+                    + " --threads 1 or more; got " + workers + ", " + cellsPerWorker + " and " + threads);
         }
-        ResolvedSuite resolved = new SuiteLoader(catalog, suitesDir).load(suite, profile, overrides);
+        Catalog catalog = Catalog.discover();
+        List<String> seedSets = seeds.isEmpty() ? List.of()
+                : List.of("grid.seeds=" + String.join(",", seeds.stream().map(String::valueOf).toList()));
+        ResolvedSuite resolved = run.load(catalog, seedSets.stream().map(FieldOverride::parse).toList());
         Path runDir = out.resolve(resolved.name()).resolve(runId != null ? runId : defaultRunId(resolved));
+        PrintWriter err = spec.commandLine().getErr();
         if (dryRun) {
-            SuiteRunner planner = new SuiteRunner(catalog, assets(), ai.djl.Device.cpu());
+            SuiteRunner planner = new SuiteRunner(catalog, run.assets(err), ai.djl.Device.cpu(), null);
             Grid.Expansion plan = planner.plan(resolved);
             outWriter.print(GridTable.render(plan, SuiteRunner.extraAxes(resolved)));
             outWriter.printf("%d cells (%d combinations, %d folded or dropped as equivalent); run directory: %s%n",
@@ -99,28 +109,26 @@ final class BenchCommand implements Callable<Integer> {
             outWriter.flush();
             return 0;
         }
-        SuiteRunner runner = new SuiteRunner(catalog, assets(), device.resolve());
+        SuiteRunner runner = new SuiteRunner(catalog, run.assets(err), run.device.resolve(), run.featureStore());
         Grid.Expansion plan = runner.plan(resolved);
+        CellSelection selection = CellSelection.parse(select, plan.cells());
         RunSummary summary;
         try (Progress progress = Progress.forConsole()) {
-            summary = runner.run(resolved, plan, runDir, failFast, progress);
+            if (workers == 0) {
+                summary = runner.run(resolved, plan, selection, runDir, failFast, progress);
+            } else {
+                int perWorker = threads != null ? threads : WorkerProtocol.threadsPerWorker(workers);
+                List<String> args = new ArrayList<>(run.forWorker(resolved.file(), seedSets));
+                args.addAll(List.of("--run-dir", runDir.toAbsolutePath().toString()));
+                WorkerPool pool = new WorkerPool(WorkerProtocol.command(args, perWorker),
+                        WorkerProtocol.environment(perWorker), workers, cellsPerWorker, System.err);
+                summary = runner.runInWorkers(resolved, plan, selection, runDir, failFast, progress, pool);
+            }
         }
         outWriter.printf("%d cells: %d ok, %d diverged, %d failed (%d were already done). Results: %s%n",
                 summary.cells(), summary.ok(), summary.diverged(), summary.failed(), summary.skipped(), summary.runDir());
-        ReportCommand.afterRun(summary.runDir(), lockFile, outWriter, spec.commandLine().getErr());
+        ReportCommand.afterRun(summary.runDir(), run.lockFile, outWriter, err);
         return summary.failed() > 0 ? BenchException.EXIT_CELLS_FAILED : 0;
-    }
-
-    /** The locked assets, or none when there is no lock (suites of generated data need none). */
-    private AssetAccess assets() {
-        if (!Files.isRegularFile(lockFile)) {
-            return new NoAssets();
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        return AssetService.standard(lockFile, line -> {
-            err.println(line);
-            err.flush();
-        });
     }
 
     /** Same suite, profile and overrides give the same run id, so a plain rerun resumes. */

@@ -30,7 +30,7 @@ final class ListCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = parent.spec.commandLine().getOut();
         Catalog catalog = Catalog.discover();
-        Path dir = suitesDir != null ? suitesDir : parent.suitesDir;
+        Path dir = suitesDir != null ? suitesDir : parent.run.suitesDir;
         out.println("Suites (" + dir + "):");
         SuiteLoader loader = new SuiteLoader(catalog, dir);
         for (String name : loader.knownSuites()) {

@@ -37,8 +37,7 @@ public record GridAxes(List<String> names, List<String> varying) {
      * Numbers print as written in a suite (1e-4 as 0.0001, not Java's 1.0E-4).
      */
     public static String value(JsonNode config, String axis) {
-        JsonNode node = config.at(FieldPath.pointer(axis));
-        return node.isNumber() ? node.decimalValue().stripTrailingZeros().toPlainString() : node.asText("");
+        return FieldPath.value(config, axis);
     }
 
     /** "lp-ft freeze=2", plus "name=value" for every other axis that varies. */

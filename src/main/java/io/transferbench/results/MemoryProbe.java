@@ -33,9 +33,18 @@ public final class MemoryProbe {
 
     /** Peak resident bytes since the last reset, or null where the OS does not tell. */
     public Long peakBytes() {
+        return status("VmHWM:");
+    }
+
+    /** Resident bytes now, or null where the OS does not tell. */
+    public static Long residentBytes() {
+        return status("VmRSS:");
+    }
+
+    private static Long status(String field) {
         try {
             for (String line : Files.readAllLines(STATUS)) {
-                if (line.startsWith("VmHWM:")) {
+                if (line.startsWith(field)) {
                     String[] parts = line.trim().split("\\s+");
                     return Long.parseLong(parts[1]) * 1024;
                 }

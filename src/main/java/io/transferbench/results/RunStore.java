@@ -34,12 +34,26 @@ public final class RunStore {
 
     private final Path dir;
     private final Path cells;
+    /** False for a worker's view: it writes records, and the coordinator keeps the CSVs. */
+    private final boolean keepsCsvs;
     /** The records on disk, by cell id; this process is the directory's only writer while it runs. */
     private final Map<String, CellRecord> records = new LinkedHashMap<>();
 
-    private RunStore(Path dir) {
+    private RunStore(Path dir, boolean keepsCsvs) {
         this.dir = dir;
         this.cells = dir.resolve("cells");
+        this.keepsCsvs = keepsCsvs;
+    }
+
+    /**
+     * A worker's view of a run directory its coordinator opened: it writes cell records, and
+     * neither checks nor cleans the directory nor touches the CSVs, which other writers share.
+     */
+    public static RunStore attach(Path dir) {
+        if (!Files.isDirectory(dir.resolve("cells")) || !Files.isRegularFile(dir.resolve(RunManifest.FILE))) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, dir + " is not an opened run directory");
+        }
+        return new RunStore(dir, false);
     }
 
     /**
@@ -51,7 +65,7 @@ public final class RunStore {
      * @param plan the cells this run will hold, in grid order
      */
     public static RunStore open(Path dir, ResolvedSuite suite, List<Cell> plan, EnvironmentInfo env) {
-        RunStore store = new RunStore(dir);
+        RunStore store = new RunStore(dir, true);
         try {
             Files.createDirectories(store.cells);
             store.removeTempFiles();
@@ -159,18 +173,67 @@ public final class RunStore {
     }
 
     /** Writes a cell's record, then regenerates the CSVs from all records. */
-    public void write(CellRecord record, List<String> extraAxes) {
+    public synchronized void write(CellRecord record, List<String> extraAxes) {
         try {
             AtomicFiles.write(cells.resolve(record.cellId() + ".json"), Mappers.RECORDS.writeValueAsBytes(record));
             records.put(record.cellId(), record);
-            List<CellRecord> all = new ArrayList<>(records.values());
-            all.sort(Comparator.comparingInt(CellRecord::index));
-            AtomicFiles.write(dir.resolve("results.csv"),
-                    CsvExport.results(all, extraAxes).getBytes(StandardCharsets.UTF_8));
-            AtomicFiles.write(dir.resolve("curves.csv"), CsvExport.curves(all).getBytes(StandardCharsets.UTF_8));
+            if (keepsCsvs) {
+                writeCsvs(extraAxes);
+            }
         } catch (IOException e) {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot write results to " + dir + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Takes in the record another process (a worker) wrote for a cell, and regenerates the CSVs;
+     * null when there is no readable record.
+     */
+    public synchronized CellRecord adopt(String cellId, List<String> extraAxes) {
+        Path file = cells.resolve(cellId + ".json");
+        try {
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            CellRecord record = Mappers.RECORDS.readValue(file.toFile(), CellRecord.class);
+            records.put(cellId, record);
+            writeCsvs(extraAxes);
+            return record;
+        } catch (IOException e) {
+            LOG.warn("cannot read the record {} a worker wrote ({})", file, e.getMessage());
+            return null;
+        }
+    }
+
+    /** Where running cells are marked: {@code running/<cell-id>} holds the process that runs it. */
+    public Path runningDir() {
+        return dir.resolve("running");
+    }
+
+    /** Marks a cell as running in this process, so that others (a status command, a test) can see it. */
+    public void markRunning(String cellId) {
+        try {
+            AtomicFiles.write(runningDir().resolve(cellId), (ProcessHandle.current().pid() + " "
+                    + java.time.Instant.now() + "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            LOG.warn("cannot mark cell {} as running: {}", cellId, e.getMessage());
+        }
+    }
+
+    /** Removes a running mark: the cell has its record, or its process died. */
+    public void clearRunning(String cellId) {
+        try {
+            Files.deleteIfExists(runningDir().resolve(cellId));
+        } catch (IOException e) {
+            LOG.warn("cannot clear the running mark of cell {}: {}", cellId, e.getMessage());
+        }
+    }
+
+    private void writeCsvs(List<String> extraAxes) throws IOException {
+        List<CellRecord> all = new ArrayList<>(records.values());
+        all.sort(Comparator.comparingInt(CellRecord::index));
+        AtomicFiles.write(dir.resolve("results.csv"), CsvExport.results(all, extraAxes).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(dir.resolve("curves.csv"), CsvExport.curves(all).getBytes(StandardCharsets.UTF_8));
     }
 
     private void removeTempFiles() throws IOException {
@@ -180,6 +243,25 @@ public final class RunStore {
                     Files.deleteIfExists(f);
                 }
             }
+        }
+        if (Files.isDirectory(runningDir())) {
+            try (Stream<Path> marks = Files.list(runningDir())) {
+                for (Path mark : marks.toList()) {
+                    if (!runningProcessAlive(mark)) {
+                        Files.deleteIfExists(mark);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Whether the process a running mark names is still alive (a mark from a killed run is not). */
+    private static boolean runningProcessAlive(Path mark) {
+        try {
+            String pid = Files.readString(mark).trim().split("\\s+")[0];
+            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 }

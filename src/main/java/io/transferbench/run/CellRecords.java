@@ -2,7 +2,6 @@ package io.transferbench.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.transferbench.Mappers;
-import io.transferbench.data.Splits;
 import io.transferbench.results.CellRecord;
 import io.transferbench.suite.Cell;
 import io.transferbench.suite.ConfigSchema;
@@ -16,7 +15,11 @@ final class CellRecords {
 
     private CellRecords() {}
 
-    static CellRecord of(Cell cell, TrainingOutcome o, Splits splits, Map<String, String> assets, double wallSeconds,
+    /**
+     * @param datasetCounts the dataset's counts, or null when the cell ended before its data was read
+     */
+    static CellRecord of(Cell cell, TrainingOutcome o, Map<String, Long> datasetCounts, Map<String, String> assets,
+                         double wallSeconds,
                          Long peakRss, String device, Instant started, Instant finished) {
         JsonNode config = Mappers.SUITE.valueToTree(cell.spec());
         double trainSps = o.trainSeconds() > 0 ? o.trainSamples() / o.trainSeconds() : 0;
@@ -24,7 +27,7 @@ final class CellRecords {
         Double achieved = o.trainFlopsPerSample() == null || trainSps == 0 ? null : o.trainFlopsPerSample() * trainSps;
         return new CellRecord(cell.id(), cell.index(), cell.label(), o.status(), o.reason(), config, ConfigSchema.CURRENT,
                 cell.spec().seed(),
-                assets, splits.counts(),
+                assets, datasetCounts,
                 o.val() == null ? null : o.val().metrics(),
                 o.test() == null ? null : o.test().metrics(),
                 o.test() == null ? null : o.test().perClass(),

@@ -25,6 +25,8 @@ final class PreparedData {
     private final AssetAccess assets;
     private final Map<String, Splits> examples = new HashMap<>();
     private final Map<String, Splits> inputs = new HashMap<>();
+    /** By identity: what determines each prepared dataset's content. */
+    private final Map<Splits, String> identities = new java.util.IdentityHashMap<>();
 
     PreparedData(Catalog catalog, AssetAccess assets) {
         this.catalog = catalog;
@@ -42,8 +44,31 @@ final class PreparedData {
             if (prepared != read) {
                 LOG.info("inputs for {} prepared in {} s", model.name(), seconds(t0));
             }
+            identities.put(prepared, identity(key, dataset, model));
             return prepared;
         });
+    }
+
+    /**
+     * What determines a prepared dataset's content, for the feature cache on disk: the dataset's
+     * settings, its reader's version and assets, the model's input settings and assets (its
+     * tokenizer), and the harness that prepared it.
+     */
+    String identityOf(Splits prepared) {
+        String identity = identities.get(prepared);
+        if (identity == null) {
+            throw new IllegalArgumentException("these splits were not prepared by this run");
+        }
+        return identity;
+    }
+
+    private String identity(String key, DatasetSpec dataset, ModelSpec model) {
+        StringBuilder id = new StringBuilder(key).append("|reader ").append(catalog.dataset(dataset.name()).version());
+        catalog.dataset(dataset.name()).assetIds(dataset).forEach(a -> id.append('|').append(a).append(' ')
+                .append(assets.checksum(a)));
+        catalog.model(model.name()).weightAssetIds(model).forEach(a -> id.append('|').append(a).append(' ')
+                .append(assets.checksum(a)));
+        return id.append("|harness ").append(io.transferbench.HarnessVersion.current().commit()).toString();
     }
 
     private Splits read(DatasetSpec spec) {

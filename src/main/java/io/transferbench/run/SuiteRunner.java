@@ -14,6 +14,7 @@ import io.transferbench.results.EnvironmentInfo;
 import io.transferbench.results.MemoryProbe;
 import io.transferbench.results.RunStore;
 import io.transferbench.suite.Cell;
+import io.transferbench.suite.CellSelection;
 import io.transferbench.suite.CellSpec;
 import io.transferbench.suite.DatasetSpec;
 import io.transferbench.suite.Grid;
@@ -22,6 +23,7 @@ import io.transferbench.suite.ResolvedSuite;
 import io.transferbench.suite.Strategy;
 import io.transferbench.train.CellTrainer;
 import io.transferbench.train.FeatureCache;
+import io.transferbench.train.FeatureStore;
 import io.transferbench.train.TrainingOutcome;
 import io.transferbench.train.WeightSnapshot;
 import org.slf4j.Logger;
@@ -50,11 +52,17 @@ public final class SuiteRunner {
     private final Catalog catalog;
     private final AssetAccess assets;
     private final Device device;
+    private final FeatureStore featureStore;
 
-    public SuiteRunner(Catalog catalog, AssetAccess assets, Device device) {
+    /**
+     * @param featureStore where frozen-stage outputs are shared with other processes and later
+     *     runs, or null to keep them in this process's memory only
+     */
+    public SuiteRunner(Catalog catalog, AssetAccess assets, Device device, FeatureStore featureStore) {
         this.catalog = catalog;
         this.assets = assets;
         this.device = device;
+        this.featureStore = featureStore;
     }
 
     /** Expands the grid; cell ids include the checksums of every asset a cell uses. */
@@ -73,52 +81,46 @@ public final class SuiteRunner {
         return axes.stream().sorted().toList();
     }
 
-    public RunSummary run(ResolvedSuite suite, Grid.Expansion plan, Path runDir, boolean failFast, Progress progress) {
+    /**
+     * A run directory opened for the cells still to run, with their assets fetched.
+     *
+     * @param selected the cells this invocation is about (all, unless {@code --select} narrowed them)
+     * @param todo those of them without a finished record
+     */
+    public record Opened(RunStore store, List<Cell> selected, List<Cell> todo, int alreadyDone) {}
+
+    /**
+     * Opens or resumes the run directory of the whole grid (refusing one that cannot be resumed),
+     * and fetches the assets of the selected cells that have no finished record yet.
+     */
+    public Opened open(ResolvedSuite suite, Grid.Expansion plan, CellSelection selection, Path runDir,
+                       Progress progress) {
         EnvironmentInfo env = EnvironmentInfo.capture(deviceName());
         RunStore store = RunStore.open(runDir, suite, plan.cells(), env);
         Map<String, CellRecord> done = store.records();
-        List<Cell> todo = plan.cells().stream()
+        List<Cell> selected = selection.of(plan.cells());
+        List<Cell> todo = selected.stream()
                 .filter(c -> !(done.containsKey(c.id()) && done.get(c.id()).finished())).toList();
-        List<String> extraAxes = extraAxes(suite);
-        progress.runStarted(suite.name(), plan.cells().size(), plan.cells().size() - todo.size());
-
+        progress.runStarted(suite.name(), selected.size(), selected.size() - todo.size());
         assets.ensure(fetchedAssetIds(todo));
         LOG.info("ready to train {} s after JVM start (engine {} {} on {})",
                 String.format("%.1f", (System.currentTimeMillis()
                         - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) / 1000.0),
                 env.engine(), env.engineVersion(), env.device());
+        return new Opened(store, selected, todo, selected.size() - todo.size());
+    }
 
-        PreparedData data = new PreparedData(catalog, assets);
-        MemoryProbe memory = new MemoryProbe();
-        try (NDManager cacheManager = NDManager.newBaseManager(device);
-             FeatureCache features = new FeatureCache(cacheManager, FeatureCache.DEFAULT_BUDGET_BYTES);
-             PretrainedWeights pretrained = new PretrainedWeights(catalog, assets, device, data::forModel)) {
-            CellTrainer trainer = new CellTrainer(device, features);
+    /** Runs every cell without a finished record in this process, one after another. */
+    public RunSummary run(ResolvedSuite suite, Grid.Expansion plan, CellSelection selection, Path runDir,
+                          boolean failFast, Progress progress) {
+        Opened opened = open(suite, plan, selection, runDir, progress);
+        List<String> extraAxes = extraAxes(suite);
+        try (CellSession session = session()) {
             int position = 0;
-            for (Cell cell : todo) {
-                position++;
-                CellSpec spec = cell.spec();
-                Splits splits = data.forModel(spec.dataset(), spec.model());
-                WeightSnapshot start = spec.strategy() == Strategy.SCRATCH
-                        ? null : pretrained.forCell(spec, splits.inputShape());
-                progress.cellStarted(cell, position, todo.size());
-                memory.reset();
-                Instant started = Instant.now();
-                long t0 = System.nanoTime();
-                TrainingOutcome outcome;
-                try {
-                    outcome = trainer.train(spec, splits, catalog.task(spec.task()), catalog.model(spec.model().name()),
-                            start, progress, null);
-                } catch (BenchException e) {
-                    throw e;
-                } catch (RuntimeException | OutOfMemoryError e) {
-                    // EngineException (PyTorch errors, native out-of-memory) lands here too
-                    LOG.debug("cell {} failed", cell.id(), e);
-                    outcome = failed(e);
-                }
-                CellRecord record = CellRecords.of(cell, outcome, splits, assetsOf(spec), (System.nanoTime() - t0) / 1e9,
-                        memory.peakBytes(), deviceName(), started, Instant.now());
-                store.write(record, extraAxes);
+            for (Cell cell : opened.todo()) {
+                progress.cellStarted(cell, ++position, opened.todo().size());
+                CellRecord record = session.run(cell, progress);
+                opened.store().write(record, extraAxes);
                 progress.cellFinished(cell, record);
                 if (failFast && CellRecord.FAILED.equals(record.status())) {
                     throw new BenchException(BenchException.EXIT_CELLS_FAILED,
@@ -126,7 +128,59 @@ public final class SuiteRunner {
                 }
             }
         }
-        return summarise(store, plan, plan.cells().size() - todo.size());
+        return summarise(opened);
+    }
+
+    /** Runs every selected cell without a finished record in worker processes ({@link WorkerPool}). */
+    public RunSummary runInWorkers(ResolvedSuite suite, Grid.Expansion plan, CellSelection selection, Path runDir,
+                                   boolean failFast, Progress progress, WorkerPool pool) {
+        Opened opened = open(suite, plan, selection, runDir, progress);
+        pool.run(opened.todo(), opened.store(), extraAxes(suite), failFast, progress, (cell, why, started) ->
+                CellRecords.of(cell, CellSession.failed(why, false), null, assetsOf(cell.spec()),
+                        java.time.Duration.between(started, Instant.now()).toNanos() / 1e9, null, deviceName(), started,
+                        Instant.now()));
+        return summarise(opened);
+    }
+
+    /** A worker process's side of a run: cells named by id, run into a directory its coordinator opened. */
+    public final class Worker implements AutoCloseable {
+        private final Map<String, Cell> cells = new HashMap<>();
+        private final RunStore store;
+        private final List<String> extraAxes;
+        private final CellSession session = session();
+
+        private Worker(ResolvedSuite suite, Path runDir) {
+            plan(suite).cells().forEach(c -> cells.put(c.id(), c));
+            this.store = RunStore.attach(runDir);
+            this.extraAxes = extraAxes(suite);
+        }
+
+        /** Runs one cell and writes its record; {@code started} is told when the cell's clock starts. */
+        public void run(String cellId, Runnable started) {
+            Cell cell = cells.get(cellId);
+            if (cell == null) {
+                throw new BenchException(BenchException.EXIT_BAD_INPUT, "this worker's plan has no cell " + cellId
+                        + "; the worker resolved another suite than its coordinator");
+            }
+            store.markRunning(cellId);
+            started.run();
+            store.write(session.run(cell, (phase, epoch, epochs) -> { }), extraAxes);
+            store.clearRunning(cellId);
+        }
+
+        @Override
+        public void close() {
+            session.close();
+        }
+    }
+
+    public Worker worker(ResolvedSuite suite, Path runDir) {
+        return new Worker(suite, runDir);
+    }
+
+    /** What cells run in one process share: data, pretrained weights, the feature cache. */
+    CellSession session() {
+        return new CellSession(catalog, assets, device, deviceName(), featureStore, this::assetsOf);
     }
 
     /** "cpu" or "gpu0": how records and reports name the device. */
@@ -141,19 +195,12 @@ public final class SuiteRunner {
         return ids;
     }
 
-    private static TrainingOutcome failed(Throwable e) {
-        String reason = e instanceof OutOfMemoryError ? "out of memory: " + e.getMessage()
-                : e.getClass().getSimpleName() + ": " + e.getMessage();
-        return new TrainingOutcome(TrainingOutcome.FAILED, reason, 0, null, null, List.of(),
-                0, 0, 0, 0, null, null, 0, 0, null, null, TrainingOutcome.CACHE_OFF, 0);
-    }
-
-    private RunSummary summarise(RunStore store, Grid.Expansion plan, int skipped) {
-        Map<String, CellRecord> records = store.records();
+    private RunSummary summarise(Opened opened) {
+        Map<String, CellRecord> records = opened.store().records();
         int ok = 0;
         int diverged = 0;
         int failed = 0;
-        for (Cell c : plan.cells()) {
+        for (Cell c : opened.selected()) {
             CellRecord r = records.get(c.id());
             if (r == null) {
                 continue;
@@ -164,7 +211,8 @@ public final class SuiteRunner {
                 default -> failed++;
             }
         }
-        return new RunSummary(store.dir(), plan.cells().size(), skipped, ok, diverged, failed);
+        return new RunSummary(opened.store().dir(), opened.selected().size(), opened.alreadyDone(), ok, diverged,
+                failed);
     }
 
     /** Asset id to checksum for everything a cell reads; generators are identified by their version. */

@@ -24,8 +24,11 @@ public final class ConfigSchema {
      * 1: records without a version (harness up to 55ef050); some of them predate the feature
      *    cache, head-lr-scale and probe-epochs, and none writes model or dataset option defaults.
      * 2: every default written, model and dataset options included.
+     * 3: weight decay exempts biases and normalisation scales unless
+     *    {@code training.decay-biases-and-norms} says otherwise; earlier harnesses decayed every
+     *    parameter.
      */
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
 
     /** The version of records and run directories that carry none. */
     public static final int UNVERSIONED = 1;
@@ -46,6 +49,9 @@ public final class ConfigSchema {
         ObjectNode upgraded = config.deepCopy();
         if (version < 2) {
             toVersion2(upgraded);
+        }
+        if (version < 3) {
+            putIfAbsent(object(upgraded, "training"), "decay-biases-and-norms", true);
         }
         return upgraded;
     }

@@ -20,6 +20,15 @@ public final class FieldPath {
         return JsonPointer.compile(pointer.toString());
     }
 
+    /**
+     * The field's value as a suite writes it (1e-4 as 0.0001, not Java's 1.0E-4), or "" where the
+     * config has no such field.
+     */
+    public static String value(JsonNode config, String dottedPath) {
+        JsonNode node = config.at(pointer(dottedPath));
+        return node.isNumber() ? node.decimalValue().stripTrailingZeros().toPlainString() : node.asText("");
+    }
+
     /** The field's value as text, or "" where the config has no such field. */
     public static String text(JsonNode config, String dottedPath) {
         return config.at(pointer(dottedPath)).asText("");

@@ -59,6 +59,7 @@ public final class SuiteSchema {
                 .optional("label-smoothing", Rule.number(0, true, 1, false))
                 .optional("grad-clip", Rule.number(0, false, 1e6, true))
                 .optional("feature-cache", Rule.bool())
+                .optional("decay-biases-and-norms", Rule.bool())
                 .optional("head-lr-scale", Rule.number(0, false, 1e4, true))
                 .optional("warmup-ratio", Rule.number(0, true, 1, false))
                 .optional("warmup-steps", Rule.integer(0, 100_000_000))

@@ -26,7 +26,8 @@ public record TrainingSpec(
         Target target,
         LpFtSpec lpFt,
         double divergenceFactor,
-        Boolean featureCache) {
+        Boolean featureCache,
+        Boolean decayBiasesAndNorms) {
 
     public TrainingSpec {
         optimizer = optimizer == null ? "adamw" : optimizer;
@@ -41,6 +42,7 @@ public record TrainingSpec(
         lpFt = lpFt == null ? new LpFtSpec(0, 0, 0) : lpFt;
         divergenceFactor = divergenceFactor == 0 ? 100 : divergenceFactor;
         featureCache = featureCache == null || featureCache;
+        decayBiasesAndNorms = decayBiasesAndNorms != null && decayBiasesAndNorms;
         headLrScale = headLrScale == 0 ? 1 : headLrScale;
         probeEpochs = probeEpochs == null ? epochs : probeEpochs;
     }
@@ -52,6 +54,14 @@ public record TrainingSpec(
      */
     public boolean cachesFeatures() {
         return featureCache;
+    }
+
+    /**
+     * Whether weight decay applies to biases and normalisation scales too; by default they are
+     * exempt, as in Hugging Face's Trainer and timm ({@code DecayGroups}).
+     */
+    public boolean decaysBiasesAndNorms() {
+        return decayBiasesAndNorms;
     }
 
     /** Step decay: multiply the learning rate by {@code gamma} every {@code everyEpochs}. */

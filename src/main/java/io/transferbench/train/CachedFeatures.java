@@ -45,6 +45,14 @@ final class CachedFeatures implements ExampleSet {
         return picked;
     }
 
+    NDList features() {
+        return features;
+    }
+
+    NDArray labels() {
+        return labels;
+    }
+
     long bytes() {
         long total = labels.size() * labels.getDataType().getNumOfBytes();
         for (NDArray f : features) {

@@ -20,6 +20,7 @@ import io.transferbench.data.ExampleSet;
 import io.transferbench.data.Splits;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
+import io.transferbench.results.MemoryProbe;
 import io.transferbench.suite.CellSpec;
 import io.transferbench.suite.TrainingSpec;
 import io.transferbench.tasks.Evaluation;
@@ -179,7 +180,8 @@ public final class CellTrainer {
                             epochCounter++;
                             double elapsed = seconds(System.nanoTime() - started);
                             curve.add(new EpochPoint(phase.name(), epochCounter, er.meanLoss,
-                                    val.metrics().get(LOSS), val.metrics(), er.lastLr, elapsed));
+                                    val.metrics().get(LOSS), val.metrics(), er.lastLr, elapsed,
+                                    MemoryProbe.residentBytes()));
                             noteTarget(val, elapsed);
                             double score = val.metrics().get(selectMetric);
                             if (best == null || better(score, bestScore)) {
@@ -231,12 +233,20 @@ public final class CellTrainer {
             String use = TrainingOutcome.CACHE_REUSED;
             if (entry == null) {
                 long t0 = System.nanoTime();
+                entry = cache.load(pretrained, splits, frozen);
+                featureSeconds += seconds(System.nanoTime() - t0);
+                use = TrainingOutcome.CACHE_LOADED;
+            }
+            if (entry == null) {
+                long t0 = System.nanoTime();
                 net.takeInputsAtDepth(0);
                 entry = cache.compute(pretrained, splits, frozen, net, training.evalBatchSize());
                 featureSeconds += seconds(System.nanoTime() - t0);
                 use = TrainingOutcome.CACHE_COMPUTED;
             }
-            featureCache = featureCache.equals(TrainingOutcome.CACHE_COMPUTED) ? featureCache : use;
+            // A cell that computed or loaded features in one phase says so, whatever a later phase reused.
+            featureCache = featureCache.equals(TrainingOutcome.CACHE_COMPUTED)
+                    || featureCache.equals(TrainingOutcome.CACHE_LOADED) ? featureCache : use;
             net.takeInputsAtDepth(frozen);
             inputDepth = frozen;
             train = entry.train();
@@ -277,7 +287,7 @@ public final class CellTrainer {
                     training.headLrScale()));
             phaseStep = 0;
             DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-                    .optOptimizer(Optimizers.create(training, rates))
+                    .optOptimizer(Optimizers.create(training, rates, model.getNDManager()))
                     .optDevices(new Device[] {device});
             return model.newTrainer(config);
         }

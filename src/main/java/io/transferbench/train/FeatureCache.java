@@ -9,11 +9,13 @@ import io.transferbench.data.Batch;
 import io.transferbench.data.ExampleSet;
 import io.transferbench.data.Splits;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Outputs of frozen stages, computed once and shared by every cell of a run that freezes the same
@@ -21,6 +23,11 @@ import java.util.Map;
  * pooled features instead of running the encoder every epoch, and a partial freeze starts from the
  * last frozen stage's output. Frozen stages run in inference mode, so the cached values are exactly
  * what they would compute each step. Entries are evicted least recently used beyond a byte budget.
+ *
+ * <p>Behind the run's entries in memory stands an optional {@link FeatureStore} on disk, keyed
+ * by what determines the features: the digest of the pretrained weights, the depth, and the
+ * identity of the prepared data (dataset settings, its assets, the model's input preparation).
+ * Other processes and later runs then load what one computed.
  */
 public final class FeatureCache implements AutoCloseable {
 
@@ -29,6 +36,8 @@ public final class FeatureCache implements AutoCloseable {
 
     private final NDManager manager;
     private final long budgetBytes;
+    private final FeatureStore disk;
+    private final Function<Splits, String> dataIdentity;
     private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
 
     /** The splits of one dataset as seen after {@code depth} frozen stages. */
@@ -51,14 +60,42 @@ public final class FeatureCache implements AutoCloseable {
         }
     }
 
+    /** A cache of this run's entries in memory only. */
     public FeatureCache(NDManager parent, long budgetBytes) {
-        this.manager = parent.newSubManager();
-        this.budgetBytes = budgetBytes;
+        this(parent, budgetBytes, null, null);
     }
 
-    /** The cached entry, or null. */
+    /**
+     * @param store where entries are shared with other processes, or null
+     * @param dataIdentity what determines a prepared dataset's content, for the store's keys
+     */
+    public FeatureCache(NDManager parent, long budgetBytes, FeatureStore store, Function<Splits, String> dataIdentity) {
+        this.manager = parent.newSubManager();
+        this.budgetBytes = budgetBytes;
+        this.disk = store;
+        this.dataIdentity = dataIdentity;
+    }
+
+    /** The entry this run holds in memory, or null. */
     Entry find(WeightSnapshot weights, Splits splits, int depth) {
         return entries.get(new Key(weights, splits, depth));
+    }
+
+    /** The entry another process or run stored on disk, now held in memory too; null when there is none. */
+    Entry load(WeightSnapshot weights, Splits splits, int depth) {
+        if (disk == null) {
+            return null;
+        }
+        NDManager entryManager = manager.newSubManager();
+        List<CachedFeatures> loaded = disk.load(storeKey(weights, splits, depth), entryManager);
+        if (loaded == null || loaded.size() != 3) {
+            entryManager.close();
+            return null;
+        }
+        Entry entry = new Entry(loaded.get(0), loaded.get(1), loaded.get(2), entryManager);
+        entries.put(new Key(weights, splits, depth), entry);
+        evictBeyondBudget(entry);
+        return entry;
     }
 
     /**
@@ -73,7 +110,16 @@ public final class FeatureCache implements AutoCloseable {
                 run(net, store, splits.test(), depth, batchSize, entryManager), entryManager);
         entries.put(new Key(weights, splits, depth), entry);
         evictBeyondBudget(entry);
+        if (disk != null) {
+            disk.save(storeKey(weights, splits, depth), List.of(entry.train(), entry.val(), entry.test()),
+                    "outputs of the first " + depth + " stages; " + dataIdentity.apply(splits));
+        }
         return entry;
+    }
+
+    private String storeKey(WeightSnapshot weights, Splits splits, int depth) {
+        return FeatureStore.sha256((weights.digest() + "\n" + depth + "\n" + dataIdentity.apply(splits))
+                .getBytes(StandardCharsets.UTF_8));
     }
 
     private static CachedFeatures run(TransferNetwork net, ParameterStore store, ExampleSet set, int depth,

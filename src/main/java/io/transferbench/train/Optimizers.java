@@ -1,5 +1,6 @@
 package io.transferbench.train;
 
+import ai.djl.ndarray.NDManager;
 import ai.djl.training.optimizer.AdamW;
 import ai.djl.training.optimizer.Optimizer;
 import io.transferbench.suite.TrainingSpec;
@@ -9,14 +10,27 @@ final class Optimizers {
 
     private Optimizers() {}
 
-    static Optimizer create(TrainingSpec training, LearningRates lr) {
+    /**
+     * @param stateOwner the manager that holds the optimizer's state and frees it with the cell
+     */
+    static Optimizer create(TrainingSpec training, LearningRates lr, NDManager stateOwner) {
         float wd = (float) training.weightDecay();
+        if (wd == 0 || training.decaysBiasesAndNorms()) {
+            return create(training, lr, stateOwner, wd);
+        }
+        return new DecayGroups(create(training, lr, stateOwner, wd), create(training, lr, stateOwner, 0));
+    }
+
+    private static Optimizer create(TrainingSpec training, LearningRates lr, NDManager stateOwner, float wd) {
         float momentum = training.momentum().floatValue();
         return switch (training.optimizer()) {
-            case "adamw" -> AdamW.builder().optLearningRateTracker(lr).optWeightDecays(wd).build();
+            case "adamw" -> new OwnedStateOptimizers.OwnedAdamW(
+                    AdamW.builder().optLearningRateTracker(lr).optWeightDecays(wd), stateOwner);
             case "sgd" -> training.nesterov()
-                    ? Optimizer.nag().setLearningRateTracker(lr).setMomentum(momentum).optWeightDecays(wd).build()
-                    : Optimizer.sgd().setLearningRateTracker(lr).optMomentum(momentum).optWeightDecays(wd).build();
+                    ? new OwnedStateOptimizers.OwnedNag(Optimizer.nag().setLearningRateTracker(lr).setMomentum(momentum)
+                            .optWeightDecays(wd), stateOwner)
+                    : new OwnedStateOptimizers.OwnedSgd(Optimizer.sgd().setLearningRateTracker(lr).optMomentum(momentum)
+                            .optWeightDecays(wd), stateOwner);
             default -> throw new IllegalArgumentException("unknown optimizer " + training.optimizer());
         };
     }

@@ -38,4 +38,6 @@ public record TrainingOutcome(
     public static final String CACHE_COMPUTED = "computed";
     /** This cell trained on outputs another cell had cached. */
     public static final String CACHE_REUSED = "reused";
+    /** This cell trained on outputs an earlier run or another process had stored on disk. */
+    public static final String CACHE_LOADED = "loaded";
 }

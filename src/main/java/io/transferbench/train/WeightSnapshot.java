@@ -6,6 +6,10 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +23,7 @@ public final class WeightSnapshot implements AutoCloseable {
 
     private final NDManager manager;
     private final Map<String, NDArray> values;
+    private String digest;
 
     private WeightSnapshot(NDManager manager, Map<String, NDArray> values) {
         this.manager = manager;
@@ -58,6 +63,28 @@ public final class WeightSnapshot implements AutoCloseable {
         if (restored != values.size()) {
             throw new IllegalStateException("snapshot has " + values.size() + " parameters, restored " + restored);
         }
+    }
+
+    /**
+     * The sha256 of every value with its name, shape and type: equal digests, equal weights. The
+     * on-disk feature cache is keyed by it, so features never outlive the weights that made them.
+     */
+    public synchronized String digest() {
+        if (digest == null) {
+            try {
+                MessageDigest sha = MessageDigest.getInstance("SHA-256");
+                for (Map.Entry<String, NDArray> e : values.entrySet()) {
+                    NDArray v = e.getValue();
+                    sha.update((e.getKey() + " " + v.getShape() + " " + v.getDataType() + "\n")
+                            .getBytes(StandardCharsets.UTF_8));
+                    sha.update(v.toByteArray());
+                }
+                digest = HexFormat.of().formatHex(sha.digest());
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return digest;
     }
 
     @Override

@@ -73,10 +73,14 @@ class RunComparisonTest {
                 java.util.Arrays.asList(null, null), PageLinks.standalone());
     }
 
-    /** What the current harness writes for the fixture's cells: every default explicit. */
-    private static void currentDefaults(ObjectNode config) {
+    /**
+     * The fixture's cells as the current harness writes them when run with the settings the old
+     * harness used (every parameter decayed): every default explicit, and the feature cache on.
+     */
+    private static void explicitDefaults(ObjectNode config) {
         ObjectNode training = (ObjectNode) config.get("training");
-        training.put("feature-cache", true).put("head-lr-scale", 1.0).put("probe-epochs", 15);
+        training.put("feature-cache", true).put("head-lr-scale", 1.0).put("probe-epochs", 15)
+                .put("decay-biases-and-norms", true);
         ((ObjectNode) config.get("model")).putObject("options").put("hidden", 64).put("stages", 3);
         ((ObjectNode) config.get("dataset")).putObject("options").put("examples", 2000).put("features", 32)
                 .put("latent", 8).put("classes", 4).put("noise", 0.1).put("world-seed", 1).put("task-seed", 1);
@@ -86,7 +90,7 @@ class RunComparisonTest {
     void recordsOfAnOlderHarnessThatLackOnlyItsDefaultsCompareFully() {
         // The old harness wrote no version, no option defaults and none of the settings it lacked;
         // it had no feature cache, which the new run uses: that differs in cost only.
-        RunComparison c = compareWritten(RunFixtures.Spec.small("new"), RunComparisonTest::currentDefaults,
+        RunComparison c = compareWritten(RunFixtures.Spec.small("new"), RunComparisonTest::explicitDefaults,
                 ConfigSchema.CURRENT, RunFixtures.Spec.small("old"), config -> { }, null);
         assertEquals(5, c.configurations().size());
         assertTrue(c.unmatched().isEmpty(), c.unmatched().toString());
@@ -97,9 +101,9 @@ class RunComparisonTest {
 
     @Test
     void cellsThatDifferInARealSettingAreComparedWithTheSettingShown() {
-        RunComparison c = compareWritten(RunFixtures.Spec.small("a"), RunComparisonTest::currentDefaults,
+        RunComparison c = compareWritten(RunFixtures.Spec.small("a"), RunComparisonTest::explicitDefaults,
                 ConfigSchema.CURRENT, RunFixtures.Spec.small("b"), config -> {
-                    currentDefaults(config);
+                    explicitDefaults(config);
                     ((ObjectNode) config.get("training")).put("batch-size", 16);
                 }, ConfigSchema.CURRENT);
         assertEquals(5, c.configurations().size());
@@ -115,8 +119,8 @@ class RunComparisonTest {
     @Test
     void runsOnDifferentDatasetsAreRefused() {
         BenchException e = assertThrows(BenchException.class, () -> compareWritten(RunFixtures.Spec.small("a"),
-                RunComparisonTest::currentDefaults, ConfigSchema.CURRENT, RunFixtures.Spec.small("b"), config -> {
-                    currentDefaults(config);
+                RunComparisonTest::explicitDefaults, ConfigSchema.CURRENT, RunFixtures.Spec.small("b"), config -> {
+                    explicitDefaults(config);
                     ((ObjectNode) config.get("dataset")).put("name", "spamassassin");
                 }, ConfigSchema.CURRENT));
         assertTrue(e.getMessage().contains("dataset.name differs (latent-classes vs spamassassin)"), e.getMessage());

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.transferbench.TestSuites;
 import io.transferbench.results.CellRecord;
+import io.transferbench.train.FeatureStore;
 import io.transferbench.train.TrainingOutcome;
+
+import java.nio.file.Files;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -52,6 +55,41 @@ class FeatureCacheTest {
             assertEquals(o.test().get("loss"), r.test().get("loss"), 1e-4, label);
             assertEquals(o.bestEpoch(), r.bestEpoch(), label);
         });
+    }
+
+    @TempDir
+    Path store;
+
+    @Test
+    void featuresOnDiskServeLaterRunsWithTheSameResultsAndACorruptEntryIsComputedAgain() throws Exception {
+        FeatureStore disk = new FeatureStore(store.resolve("features"), 1L << 30);
+        for (String run : new String[] {"first", "second", "third"}) {
+            Files.createDirectories(cached.resolve(run));
+        }
+        RunFixture.run(cached.resolve("first"), disk, TestSuites.BASE, GRID);
+        RunFixture.run(cached.resolve("second"), disk, TestSuites.BASE, GRID);
+        Map<String, CellRecord> first = byLabel(RunFixture.records(cached.resolve("first/run")));
+        Map<String, CellRecord> second = byLabel(RunFixture.records(cached.resolve("second/run")));
+        assertEquals(List.of("finetune freeze=1 seed=1: loaded", "finetune freeze=1 seed=2: reused",
+                        "finetune freeze=all seed=1: loaded", "finetune freeze=all seed=2: reused",
+                        "lp-ft freeze=1 seed=1: reused", "lp-ft freeze=1 seed=2: reused"),
+                second.values().stream().map(r -> key(r) + ": " + r.featureCache()).sorted().toList(),
+                "a new process finds what the first one stored");
+        first.forEach((label, r) -> assertEquals(RunFixture.results(r), RunFixture.results(second.get(label)), label));
+
+        List<Path> entries;
+        try (var files = Files.list(store.resolve("features"))) {
+            entries = files.filter(p -> p.toString().endsWith(".features")).toList();
+        }
+        assertEquals(2, entries.size(), "one entry per frozen depth");
+        byte[] bytes = Files.readAllBytes(entries.get(0));
+        bytes[bytes.length / 2] ^= 1;
+        Files.write(entries.get(0), bytes);
+        RunFixture.run(cached.resolve("third"), disk, TestSuites.BASE, GRID);
+        Map<String, CellRecord> third = byLabel(RunFixture.records(cached.resolve("third/run")));
+        assertEquals(1, third.values().stream().filter(r -> r.featureCache().equals(TrainingOutcome.CACHE_COMPUTED))
+                .count(), "the damaged entry is computed again, the intact one loaded");
+        first.forEach((label, r) -> assertEquals(RunFixture.results(r), RunFixture.results(third.get(label)), label));
     }
 
     private static String[] with(String extra) {

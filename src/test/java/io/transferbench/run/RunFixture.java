@@ -6,6 +6,7 @@ import io.transferbench.TestSuites;
 import io.transferbench.assets.NoAssets;
 import io.transferbench.results.CellRecord;
 import io.transferbench.suite.ResolvedSuite;
+import io.transferbench.train.FeatureStore;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,10 +20,16 @@ import java.util.stream.Stream;
 final class RunFixture {
 
     static RunSummary run(Path out, String yaml, String... sets) {
+        return run(out, null, yaml, sets);
+    }
+
+    /** A run whose frozen-stage outputs are shared through {@code store} (null: memory only). */
+    static RunSummary run(Path out, FeatureStore store, String yaml, String... sets) {
         ResolvedSuite suite = TestSuites.load(out, yaml, sets);
-        SuiteRunner runner = new SuiteRunner(Catalog.discover(), new NoAssets(), ai.djl.Device.cpu());
+        SuiteRunner runner = new SuiteRunner(Catalog.discover(), new NoAssets(), ai.djl.Device.cpu(), store);
         try (Progress progress = new LogProgress()) {
-            return runner.run(suite, runner.plan(suite), out.resolve("run"), false, progress);
+            return runner.run(suite, runner.plan(suite), io.transferbench.suite.CellSelection.all(), out.resolve("run"),
+                    false, progress);
         }
     }
 

@@ -1,0 +1,101 @@
+package io.transferbench.cli;
+
+import io.transferbench.Catalog;
+import io.transferbench.assets.AssetAccess;
+import io.transferbench.assets.AssetCache;
+import io.transferbench.assets.AssetService;
+import io.transferbench.assets.NoAssets;
+import io.transferbench.suite.FieldOverride;
+import io.transferbench.suite.ResolvedSuite;
+import io.transferbench.suite.SuiteLoader;
+import io.transferbench.train.FeatureStore;
+import picocli.CommandLine.Option;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What names a run's suite and where its inputs live: shared by {@code bench} and its worker
+ * processes, which must resolve the same suite to the same cells.
+ */
+final class RunOptions {
+
+    @Option(names = "--suite", paramLabel = "NAME|PATH", description = "Suite name (in --suites-dir) or YAML file.")
+    String suite;
+
+    @Option(names = "--profile", defaultValue = SuiteLoader.DEFAULT_PROFILE,
+            description = "Profile of the suite: smoke, default, full or one the suite defines (default: ${DEFAULT-VALUE}).")
+    String profile;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Override a suite field, e.g. --set training.epochs=2 or --set grid.freeze=all,0.")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or gpu (default: ${DEFAULT-VALUE}).")
+    DeviceChoice device;
+
+    @Option(names = "--lock", defaultValue = "datasets.lock", description = "Asset lock file (default: ${DEFAULT-VALUE}).")
+    Path lockFile;
+
+    @Option(names = "--suites-dir", defaultValue = "suites", description = "Where suite names are looked up (default: ${DEFAULT-VALUE}).")
+    Path suitesDir;
+
+    @Option(names = "--feature-cache-dir", paramLabel = "DIR",
+            description = "Where frozen-stage outputs are kept for later runs and other processes"
+                    + " (default: the cache's features/ directory).")
+    Path featureCacheDir;
+
+    @Option(names = "--feature-cache-gb", paramLabel = "GB", defaultValue = "8",
+            description = "Size limit of the feature cache on disk; least recently used entries go first"
+                    + " (default: ${DEFAULT-VALUE}).")
+    double featureCacheGb;
+
+    /** The suite with its profile and overrides applied, validated. */
+    ResolvedSuite load(Catalog catalog, List<FieldOverride> extra) {
+        List<FieldOverride> overrides = new ArrayList<>();
+        sets.forEach(s -> overrides.add(FieldOverride.parse(s)));
+        overrides.addAll(extra);
+        return new SuiteLoader(catalog, suitesDir).load(suite, profile, overrides);
+    }
+
+    /** The locked assets, or none when there is no lock (suites of generated data need none). */
+    AssetAccess assets(PrintWriter err) {
+        if (!Files.isRegularFile(lockFile)) {
+            return new NoAssets();
+        }
+        return AssetService.standard(lockFile, line -> {
+            err.println(line);
+            err.flush();
+        });
+    }
+
+    /** Frozen-stage outputs shared on disk, in {@code --feature-cache-dir} up to {@code --feature-cache-gb}. */
+    FeatureStore featureStore() {
+        Path dir = featureCacheDir != null ? featureCacheDir
+                : AssetCache.userCacheRoot(System.getProperties(), System.getenv()).resolve("features");
+        return new FeatureStore(dir, (long) (featureCacheGb * (1L << 30)));
+    }
+
+    /**
+     * These options for a worker process, with the suite as resolved here: paths made absolute
+     * (a worker may start elsewhere) and every override, {@code extra} ones included.
+     */
+    List<String> forWorker(Path located, List<String> extraSets) {
+        List<String> args = new ArrayList<>(List.of("--suite", located.toAbsolutePath().toString(),
+                "--profile", profile, "--device", device.name(), "--lock", lockFile.toAbsolutePath().toString(),
+                "--suites-dir", suitesDir.toAbsolutePath().toString(), "--feature-cache-gb", Double.toString(featureCacheGb)));
+        if (featureCacheDir != null) {
+            args.addAll(List.of("--feature-cache-dir", featureCacheDir.toAbsolutePath().toString()));
+        }
+        for (String s : sets) {
+            args.addAll(List.of("--set", s));
+        }
+        for (String s : extraSets) {
+            args.addAll(List.of("--set", s));
+        }
+        return args;
+    }
+}

@@ -1,0 +1,98 @@
+package io.transferbench.run;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import io.transferbench.BenchException;
+import io.transferbench.Catalog;
+import io.transferbench.assets.AssetAccess;
+import io.transferbench.data.Splits;
+import io.transferbench.results.CellRecord;
+import io.transferbench.results.MemoryProbe;
+import io.transferbench.suite.Cell;
+import io.transferbench.suite.CellSpec;
+import io.transferbench.suite.Strategy;
+import io.transferbench.train.CellTrainer;
+import io.transferbench.train.FeatureCache;
+import io.transferbench.train.FeatureStore;
+import io.transferbench.train.TrainingOutcome;
+import io.transferbench.train.WeightSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * What the cells run in one process share: prepared datasets, pretrained weights and the feature
+ * cache, each made once. {@link #run} trains one cell and returns its record; preparing a cell's
+ * data and weights happens before its clock starts.
+ */
+final class CellSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CellSession.class);
+
+    private final Catalog catalog;
+    private final Device device;
+    private final String deviceName;
+    private final Function<CellSpec, Map<String, String>> assetsOf;
+    private final PreparedData data;
+    private final MemoryProbe memory = new MemoryProbe();
+    private final NDManager cacheManager;
+    private final FeatureCache features;
+    private final PretrainedWeights pretrained;
+    private final CellTrainer trainer;
+
+    CellSession(Catalog catalog, AssetAccess assets, Device device, String deviceName, FeatureStore store,
+                Function<CellSpec, Map<String, String>> assetsOf) {
+        this.catalog = catalog;
+        this.device = device;
+        this.deviceName = deviceName;
+        this.assetsOf = assetsOf;
+        this.data = new PreparedData(catalog, assets);
+        this.cacheManager = NDManager.newBaseManager(device);
+        this.features = new FeatureCache(cacheManager, FeatureCache.DEFAULT_BUDGET_BYTES, store, data::identityOf);
+        this.pretrained = new PretrainedWeights(catalog, assets, device, data::forModel);
+        this.trainer = new CellTrainer(device, features);
+    }
+
+    /** Trains and evaluates one cell; a cell that fails is recorded as failed, not thrown. */
+    CellRecord run(Cell cell, CellTrainer.Listener listener) {
+        CellSpec spec = cell.spec();
+        Splits splits = data.forModel(spec.dataset(), spec.model());
+        WeightSnapshot start = spec.strategy() == Strategy.SCRATCH ? null : pretrained.forCell(spec, splits.inputShape());
+        memory.reset();
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        TrainingOutcome outcome;
+        try {
+            outcome = trainer.train(spec, splits, catalog.task(spec.task()), catalog.model(spec.model().name()),
+                    start, listener, null);
+        } catch (BenchException e) {
+            throw e;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            // EngineException (PyTorch errors, native out-of-memory) lands here too
+            LOG.debug("cell {} failed", cell.id(), e);
+            outcome = failed(e.getClass().getSimpleName() + ": " + e.getMessage(), e instanceof OutOfMemoryError);
+        }
+        return CellRecords.of(cell, outcome, splits.counts(), assetsOf.apply(spec), (System.nanoTime() - t0) / 1e9,
+                memory.peakBytes(), deviceName, started, Instant.now());
+    }
+
+    static TrainingOutcome failed(String reason, boolean outOfMemory) {
+        return new TrainingOutcome(TrainingOutcome.FAILED, outOfMemory ? "out of memory: " + reason : reason, 0, null,
+                null, List.of(), 0, 0, 0, 0, null, null, 0, 0, null, null, TrainingOutcome.CACHE_OFF, 0);
+    }
+
+    Device device() {
+        return device;
+    }
+
+    @Override
+    public void close() {
+        try (cacheManager; features; pretrained) {
+            // closes the pretrained weights, then the cache, then the manager they live in
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package io.transferbench.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import io.transferbench.Mappers;
+import io.transferbench.results.AtomicFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Frozen-stage outputs on disk, shared by every process that computes the same features: later
+ * runs, other workers, cluster tasks on a shared filesystem. An entry is named by the digest of
+ * what determines it (see {@link FeatureCache}), written atomically, checked against the sha256
+ * its manifest records before use, and evicted least recently used beyond a byte budget. A
+ * corrupt or unreadable entry is deleted and computed again.
+ */
+public final class FeatureStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureStore.class);
+    private static final String DATA = ".features";
+    private static final String MANIFEST = ".json";
+    private static final int MAGIC = 0x54424643; // "TBFC"
+
+    /** The default budget: frozen outputs of a few models over a few datasets. */
+    public static final long DEFAULT_BUDGET_BYTES = 8L << 30;
+
+    private final Path dir;
+    private final long budgetBytes;
+
+    /** What an entry's manifest records. */
+    record Manifest(String sha256, long bytes, String describes, String createdAt) {}
+
+    public FeatureStore(Path dir, long budgetBytes) {
+        this.dir = dir;
+        this.budgetBytes = budgetBytes;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The splits stored under {@code key}, read into {@code manager}; null when absent or not intact. */
+    List<CachedFeatures> load(String key, NDManager manager) {
+        Path data = dir.resolve(key + DATA);
+        Path manifestFile = dir.resolve(key + MANIFEST);
+        if (!Files.isRegularFile(data) || !Files.isRegularFile(manifestFile)) {
+            return null;
+        }
+        try {
+            Manifest manifest = Mappers.RECORDS.readValue(manifestFile.toFile(), Manifest.class);
+            byte[] bytes = Files.readAllBytes(data);
+            if (!sha256(bytes).equals(manifest.sha256())) {
+                LOG.warn("feature cache entry {} does not match its recorded sha256; computing it again", data);
+                delete(key);
+                return null;
+            }
+            Files.setLastModifiedTime(data, FileTime.from(Instant.now()));
+            return decode(bytes, manager);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("feature cache entry {} is unreadable ({}); computing it again", data, e.getMessage());
+            delete(key);
+            return null;
+        }
+    }
+
+    /** Writes an entry (data first, then the manifest that makes it visible) and evicts beyond the budget. */
+    void save(String key, List<CachedFeatures> splits, String describes) {
+        try {
+            byte[] bytes = encode(splits);
+            Files.createDirectories(dir);
+            AtomicFiles.write(dir.resolve(key + DATA), bytes);
+            AtomicFiles.write(dir.resolve(key + MANIFEST), Mappers.RECORDS.writeValueAsBytes(
+                    new Manifest(sha256(bytes), bytes.length, describes, Instant.now().toString())));
+            evictBeyondBudget(key);
+        } catch (IOException e) {
+            // The cache only saves time: a full or read-only disk must not fail the cell.
+            LOG.warn("cannot write feature cache entry in {}: {}", dir, e.getMessage());
+        }
+    }
+
+    private static byte[] encode(List<CachedFeatures> splits) throws IOException {
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(buffer)) {
+            out.writeInt(MAGIC);
+            out.writeInt(splits.size());
+            for (CachedFeatures split : splits) {
+                NDList arrays = new NDList(split.features());
+                arrays.add(split.labels());
+                out.writeInt(split.features().size());
+                byte[] encoded = arrays.encode();
+                out.writeInt(encoded.length);
+                out.write(encoded);
+            }
+        }
+        return buffer.toByteArray();
+    }
+
+    private static List<CachedFeatures> decode(byte[] bytes, NDManager manager) throws IOException {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            if (in.readInt() != MAGIC) {
+                throw new IOException("not a feature cache entry");
+            }
+            int count = in.readInt();
+            List<CachedFeatures> splits = new ArrayList<>(count);
+            for (int s = 0; s < count; s++) {
+                int features = in.readInt();
+                byte[] encoded = new byte[in.readInt()];
+                in.readFully(encoded);
+                NDList arrays = NDList.decode(manager, encoded);
+                NDArray labels = arrays.get(features);
+                splits.add(new CachedFeatures(new NDList(arrays.subList(0, features)), labels));
+            }
+            return splits;
+        }
+    }
+
+    /** Deletes least recently used entries, never {@code keep}, until the store fits its budget. */
+    private void evictBeyondBudget(String keep) throws IOException {
+        List<Path> entries;
+        try (Stream<Path> files = Files.list(dir)) {
+            entries = new ArrayList<>(files.filter(p -> p.getFileName().toString().endsWith(DATA)).toList());
+        }
+        entries.sort(Comparator.comparing(FeatureStore::lastUsed));
+        long total = 0;
+        for (Path p : entries) {
+            total += Files.size(p);
+        }
+        for (Path p : entries) {
+            if (total <= budgetBytes) {
+                break;
+            }
+            String key = p.getFileName().toString();
+            key = key.substring(0, key.length() - DATA.length());
+            if (!key.equals(keep)) {
+                total -= Files.size(p);
+                delete(key);
+            }
+        }
+    }
+
+    private static FileTime lastUsed(Path p) {
+        try {
+            return Files.getLastModifiedTime(p);
+        } catch (IOException e) {
+            return FileTime.fromMillis(0);
+        }
+    }
+
+    private void delete(String key) {
+        try {
+            Files.deleteIfExists(dir.resolve(key + MANIFEST));
+            Files.deleteIfExists(dir.resolve(key + DATA));
+        } catch (IOException e) {
+            LOG.warn("cannot delete feature cache entry {}: {}", key, e.getMessage());
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
