@@ -6,6 +6,7 @@ import io.transferbench.Mappers;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.assets.AssetService;
 import io.transferbench.assets.NoAssets;
+import io.transferbench.results.RunId;
 import io.transferbench.run.Progress;
 import io.transferbench.run.RunSummary;
 import io.transferbench.run.SuiteRunner;
@@ -69,30 +70,42 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--fail-fast", description = "Stop at the first failed cell.")
     boolean failFast;
 
+    @Option(names = "--max-cells", paramLabel = "N", defaultValue = "" + SuiteRunner.DEFAULT_MAX_CELLS,
+            description = "Refuse a grid of more combinations than this (default: ${DEFAULT-VALUE}).")
+    long maxCells;
+
     @Option(names = "--lock", defaultValue = "datasets.lock", description = "Asset lock file (default: ${DEFAULT-VALUE}).")
     Path lockFile;
 
     @Option(names = "--suites-dir", defaultValue = "suites", description = "Where suite names are looked up (default: ${DEFAULT-VALUE}).")
     Path suitesDir;
 
+    /** Grids above this size are announced before they expand, which takes a while. */
+    private static final long LARGE_GRID = 10_000;
+    private static final String SEEDS_AXIS = "grid.seeds";
+
     @Override
     public Integer call() throws Exception {
         PrintWriter outWriter = spec.commandLine().getOut();
         if (suite == null) {
+            spec.commandLine().getErr().println("error: missing --suite NAME|PATH (a suite in "
+                    + suitesDir + ", or a YAML file); 'bench list' shows the suites");
             spec.commandLine().usage(spec.commandLine().getErr());
             return BenchException.EXIT_BAD_INPUT;
         }
+        checkPaths();
         Catalog catalog = Catalog.discover();
-        List<FieldOverride> overrides = new ArrayList<>();
-        sets.forEach(s -> overrides.add(FieldOverride.parse(s)));
-        if (!seeds.isEmpty()) {
-            overrides.add(FieldOverride.parse("grid.seeds=" + String.join(",", seeds.stream().map(String::valueOf).toList())));
+        ResolvedSuite resolved = new SuiteLoader(catalog, suitesDir).load(suite, profile, overrides());
+        Path runDir = out.resolve(resolved.name()).resolve(runId != null ? RunId.check(runId) : defaultRunId(resolved));
+        long combinations = Grid.combinations(resolved);
+        if (combinations > LARGE_GRID && combinations <= maxCells) {
+            spec.commandLine().getErr().printf(java.util.Locale.ROOT, "expanding a grid of %,d combinations%n",
+                    combinations);
+            spec.commandLine().getErr().flush();
         }
-        ResolvedSuite resolved = new SuiteLoader(catalog, suitesDir).load(suite, profile, overrides);
-        Path runDir = out.resolve(resolved.name()).resolve(runId != null ? runId : defaultRunId(resolved));
         if (dryRun) {
             SuiteRunner planner = new SuiteRunner(catalog, assets(), ai.djl.Device.cpu());
-            Grid.Expansion plan = planner.plan(resolved);
+            Grid.Expansion plan = planner.plan(resolved, maxCells);
             outWriter.print(GridTable.render(plan, SuiteRunner.extraAxes(resolved)));
             outWriter.printf("%d cells (%d combinations, %d folded or dropped as equivalent); run directory: %s%n",
                     plan.cells().size(), plan.combinations(), plan.folded(), runDir);
@@ -100,7 +113,7 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         SuiteRunner runner = new SuiteRunner(catalog, assets(), device.resolve());
-        Grid.Expansion plan = runner.plan(resolved);
+        Grid.Expansion plan = runner.plan(resolved, maxCells);
         RunSummary summary;
         try (Progress progress = Progress.forConsole()) {
             summary = runner.run(resolved, plan, runDir, failFast, progress);
@@ -111,10 +124,42 @@ final class BenchCommand implements Callable<Integer> {
         return summary.failed() > 0 ? BenchException.EXIT_CELLS_FAILED : 0;
     }
 
+    /** --set overrides, then --seeds, which may not also be set through --set grid.seeds. */
+    private List<FieldOverride> overrides() {
+        List<FieldOverride> overrides = new ArrayList<>();
+        sets.forEach(s -> overrides.add(FieldOverride.parse(s)));
+        if (!seeds.isEmpty()) {
+            if (overrides.stream().anyMatch(o -> o.path().equals(SEEDS_AXIS))) {
+                throw new BenchException(BenchException.EXIT_BAD_INPUT, "--seeds and --set " + SEEDS_AXIS
+                        + " both set the seeds; give one of them");
+            }
+            String list = String.join(",", seeds.stream().map(String::valueOf).toList());
+            overrides.add(FieldOverride.parse(SEEDS_AXIS + "=" + list, "--seeds " + list));
+        }
+        return overrides;
+    }
+
+    /** Paths given on the command line that cannot work are refused before anything is loaded. */
+    private void checkPaths() {
+        if (out.toString().isEmpty()) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "--out '': give a directory, e.g. --out reports");
+        }
+        if (given("--lock") && !Files.isRegularFile(lockFile)) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "--lock " + lockFile + ": no such file");
+        }
+        if (given("--suites-dir") && !Files.isDirectory(suitesDir)) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "--suites-dir " + suitesDir + ": no such directory");
+        }
+    }
+
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult().hasMatchedOption(option);
+    }
+
     /** The locked assets, or none when there is no lock (suites of generated data need none). */
     private AssetAccess assets() {
         if (!Files.isRegularFile(lockFile)) {
-            return new NoAssets();
+            return new NoAssets(lockFile);
         }
         PrintWriter err = spec.commandLine().getErr();
         return AssetService.standard(lockFile, line -> {

@@ -10,6 +10,7 @@ import io.transferbench.data.DatasetSource;
 import io.transferbench.data.Splits;
 import io.transferbench.models.ModelFamily;
 import io.transferbench.results.CellRecord;
+import io.transferbench.results.CsvExport;
 import io.transferbench.results.EnvironmentInfo;
 import io.transferbench.results.MemoryProbe;
 import io.transferbench.results.RunStore;
@@ -57,20 +58,32 @@ public final class SuiteRunner {
         this.device = device;
     }
 
-    /** Expands the grid; cell ids include the checksums of every asset a cell uses. */
+    /** The most combinations a grid may span unless the user raises the limit (--max-cells). */
+    public static final long DEFAULT_MAX_CELLS = 100_000;
+
+    /** Expands the grid, refusing one of more than {@link #DEFAULT_MAX_CELLS} combinations. */
     public Grid.Expansion plan(ResolvedSuite suite) {
+        return plan(suite, DEFAULT_MAX_CELLS);
+    }
+
+    /**
+     * Expands the grid; cell ids include the checksums of every asset a cell uses. The grid's size
+     * is checked first: expanding 10^8 combinations would exhaust the heap before saying anything.
+     */
+    public Grid.Expansion plan(ResolvedSuite suite, long maxCells) {
+        long combinations = Grid.combinations(suite);
+        if (combinations > maxCells) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, String.format(java.util.Locale.ROOT,
+                    "suite %s: the grid has %,d combinations (the product of its axis lengths), more than the limit of"
+                            + " %,d; narrow it (a profile, or --set grid.AXIS=...) or raise the limit with --max-cells %d",
+                    suite.name(), combinations, maxCells, combinations));
+        }
         return Grid.expand(suite, model -> catalog.model(model.name()).stageCount(model), this::assetFingerprint);
     }
 
     /** The grid's axes beyond the standard ones, for CSV columns. */
     public static List<String> extraAxes(ResolvedSuite suite) {
-        List<String> axes = new ArrayList<>();
-        suite.tree().get("grid").fieldNames().forEachRemaining(k -> {
-            if (k.contains(".")) {
-                axes.add(k);
-            }
-        });
-        return axes.stream().sorted().toList();
+        return CsvExport.extraAxes(suite.tree().get("grid"));
     }
 
     public RunSummary run(ResolvedSuite suite, Grid.Expansion plan, Path runDir, boolean failFast, Progress progress) {
@@ -90,7 +103,8 @@ public final class SuiteRunner {
 
         PreparedData data = new PreparedData(catalog, assets);
         MemoryProbe memory = new MemoryProbe();
-        try (NDManager cacheManager = NDManager.newBaseManager(device);
+        try (InterruptNotice interrupt = new InterruptNotice(System.err);
+             NDManager cacheManager = NDManager.newBaseManager(device);
              FeatureCache features = new FeatureCache(cacheManager, FeatureCache.DEFAULT_BUDGET_BYTES);
              PretrainedWeights pretrained = new PretrainedWeights(catalog, assets, device, data::forModel)) {
             CellTrainer trainer = new CellTrainer(device, features);
@@ -102,6 +116,7 @@ public final class SuiteRunner {
                 WeightSnapshot start = spec.strategy() == Strategy.SCRATCH
                         ? null : pretrained.forCell(spec, splits.inputShape());
                 progress.cellStarted(cell, position, todo.size());
+                interrupt.cellStarted(cell, position, todo.size());
                 memory.reset();
                 Instant started = Instant.now();
                 long t0 = System.nanoTime();
@@ -119,6 +134,7 @@ public final class SuiteRunner {
                 CellRecord record = CellRecords.of(cell, outcome, splits, assetsOf(spec), (System.nanoTime() - t0) / 1e9,
                         memory.peakBytes(), deviceName(), started, Instant.now());
                 store.write(record, extraAxes);
+                interrupt.cellEnded();
                 progress.cellFinished(cell, record);
                 if (failFast && CellRecord.FAILED.equals(record.status())) {
                     throw new BenchException(BenchException.EXIT_CELLS_FAILED,

@@ -20,7 +20,7 @@ final class RunFixture {
 
     static RunSummary run(Path out, String yaml, String... sets) {
         ResolvedSuite suite = TestSuites.load(out, yaml, sets);
-        SuiteRunner runner = new SuiteRunner(Catalog.discover(), new NoAssets(), ai.djl.Device.cpu());
+        SuiteRunner runner = new SuiteRunner(Catalog.discover(), new NoAssets(java.nio.file.Path.of("no.lock")), ai.djl.Device.cpu());
         try (Progress progress = new LogProgress()) {
             return runner.run(suite, runner.plan(suite), out.resolve("run"), false, progress);
         }
