@@ -15,7 +15,7 @@ final class Optimizers {
         return switch (training.optimizer()) {
             case "adamw" -> AdamW.builder().optLearningRateTracker(lr).optWeightDecays(wd).build();
             case "sgd" -> training.nesterov()
-                    ? Optimizer.nag().setLearningRateTracker(lr).setMomentum(momentum).optWeightDecays(wd).build()
+                    ? NesterovSgd.builder().learningRates(lr).momentum(momentum).optWeightDecays(wd).build()
                     : Optimizer.sgd().setLearningRateTracker(lr).optMomentum(momentum).optWeightDecays(wd).build();
             default -> throw new IllegalArgumentException("unknown optimizer " + training.optimizer());
         };
