@@ -40,6 +40,13 @@ public final class Catalog {
         return tasks;
     }
 
+    /** The tasks some dataset supports: the ones a suite can actually run. */
+    public Map<String, Task> servedTasks() {
+        Map<String, Task> served = new TreeMap<>(tasks);
+        served.keySet().retainAll(datasets.values().stream().flatMap(d -> d.tasks().stream()).toList());
+        return java.util.Collections.unmodifiableMap(served);
+    }
+
     public Map<String, ModelFamily> models() {
         return models;
     }

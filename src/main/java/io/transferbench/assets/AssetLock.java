@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import io.transferbench.BenchException;
+import io.transferbench.IoReason;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -77,7 +78,7 @@ public record AssetLock(Path file, List<AssetEntry> entries) {
             throw new AssetException(file + ": not valid YAML: " + e.getOriginalMessage()
                     + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")"), e);
         } catch (IOException e) {
-            throw new AssetException(file + ": cannot read: " + e.getMessage(), e);
+            throw new AssetException(file + ": cannot read: " + IoReason.of(e), e);
         }
         return new LockParser(file).parse(root);
     }
@@ -98,7 +99,7 @@ public record AssetLock(Path file, List<AssetEntry> entries) {
                 Files.deleteIfExists(temp);
             }
         } catch (IOException e) {
-            throw new AssetException(file + ": cannot write: " + e.getMessage(), e);
+            throw new AssetException(file + ": cannot write: " + IoReason.of(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.transferbench.assets;
 
+import io.transferbench.IoReason;
 import java.io.IOException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -81,23 +82,32 @@ public final class AssetService implements AssetAccess {
         return dirs;
     }
 
-    /** The verified local directory of an asset, fetching it only when the cache lacks it. */
+    /**
+     * The verified local directory of an asset, fetching it only when the cache lacks it or its
+     * copy does not match the lock. A cached copy is replaced only by a package that matches the
+     * lock: when the fresh package contradicts the lock too, the lock is what changed (or the
+     * registry did), and deleting a good copy would repair nothing.
+     */
     public Path fetch(String id) {
         AssetEntry entry = fetchable(id);
         Path dir = cache.dirFor(entry);
         long start = System.nanoTime();
-        if (Files.isDirectory(dir)) {
+        boolean cached = Files.isDirectory(dir);
+        if (cached) {
             try {
                 CachedAsset.verify(entry, dir);
                 progress.accept(line(entry, "cached", "verified", start, dir));
                 return dir;
             } catch (AssetException e) {
-                progress.accept(entry.id() + ": cached copy is corrupt, fetching again: " + e.getMessage());
-                discard(dir, entry);
+                progress.accept(entry.id() + ": the cached copy does not match the lock (" + e.getMessage()
+                        + "); fetching the package again to check it");
             }
         }
-        Download download = download(entry, false);
+        Download download = checkedDownload(entry, cached ? dir : null);
         try {
+            if (cached) {
+                discard(dir, entry);
+            }
             publish(download.staging(), dir, entry);
             progress.accept(line(entry, "fetched", download.summary(), start, dir));
             return dir;
@@ -123,19 +133,27 @@ public final class AssetService implements AssetAccess {
     }
 
     /**
-     * Verifies every fetchable asset in the cache, one line each.
+     * Verifies fetched assets against the lock, one line each; never downloads. Assets never
+     * fetched are reported as such: a cache that lacks them is incomplete, not corrupt.
      *
-     * @throws AssetException listing the assets that are missing or corrupt
+     * @param ids the assets to check; empty means every fetchable asset of the lock
+     * @throws AssetException listing the fetched assets that do not match the lock
      */
-    public void verify() {
+    public void verify(Collection<String> ids) {
+        List<AssetEntry> entries = ids.isEmpty()
+                ? lock.entries().stream().filter(e -> e.kind() != AssetKind.GENERATOR).toList()
+                : ids.stream().map(this::fetchable).toList();
         List<String> problems = new ArrayList<>();
-        for (AssetEntry entry : lock.entries()) {
-            if (entry.kind() == AssetKind.GENERATOR) {
+        for (AssetEntry entry : entries) {
+            long start = System.nanoTime();
+            Path dir = cache.dirFor(entry);
+            if (!Files.isDirectory(dir)) {
+                progress.accept(String.format("%-28s %-8s (bench assets fetch %s)", entry.id(), "not fetched",
+                        entry.id()));
                 continue;
             }
-            long start = System.nanoTime();
             try {
-                Path dir = localDir(entry.id());
+                CachedAsset.verify(entry, dir);
                 progress.accept(line(entry, "ok", "verified", start, dir));
             } catch (AssetException e) {
                 progress.accept(entry.id() + ": FAILED: " + e.getMessage());
@@ -143,7 +161,8 @@ public final class AssetService implements AssetAccess {
             }
         }
         if (!problems.isEmpty()) {
-            throw new AssetException(lock.file() + ": assets missing or corrupt: " + problems);
+            throw new AssetException(lock.file() + ": fetched assets that do not match the lock: " + problems
+                    + "; 'bench assets fetch ID' fetches them again");
         }
     }
 
@@ -187,6 +206,21 @@ public final class AssetService implements AssetAccess {
         }
     }
 
+    /**
+     * Downloads and checks a package against the lock. A mismatch here means the lock and the
+     * package disagree: said as such, with the cached copy (if any) left in place.
+     */
+    private Download checkedDownload(AssetEntry entry, Path keptCopy) {
+        try {
+            return download(entry, false);
+        } catch (AssetMismatch e) {
+            throw new AssetException(lock.file() + " and the package " + entry.source() + " disagree: " + e.getMessage()
+                    + (keptCopy == null ? "" : "; the cached copy " + keptCopy + " was kept")
+                    + ". If the lock was edited by mistake, restore it; if the package changed on purpose, run"
+                    + " 'bench assets lock " + entry.id() + "'", e);
+        }
+    }
+
     /** A downloaded, extracted and checked package waiting in its work directory. */
     private record Download(Path work, Path staging, AssetEntry entry, String summary) {
     }
@@ -201,7 +235,7 @@ public final class AssetService implements AssetAccess {
         try {
             work = cache.newWorkDir(entry);
         } catch (IOException e) {
-            throw new AssetException("cannot create a work directory in " + cache.root() + ": " + e.getMessage(), e);
+            throw new AssetException("cannot create a work directory in " + cache.root() + ": " + IoReason.of(e), e);
         }
         try {
             Path pkg = client.download(entry.source(), work.resolve("download"));
@@ -222,7 +256,7 @@ public final class AssetService implements AssetAccess {
             return new Download(work, staging, measured, summary);
         } catch (IOException e) {
             delete(work);
-            throw new AssetException("cannot fetch asset '" + entry.id() + "': " + e.getMessage(), e);
+            throw new AssetException("cannot fetch asset '" + entry.id() + "': " + IoReason.of(e), e);
         } catch (RuntimeException e) {
             delete(work);
             throw e;
@@ -236,7 +270,7 @@ public final class AssetService implements AssetAccess {
         } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
             CachedAsset.verify(entry, dir);
         } catch (IOException e) {
-            throw new AssetException("cannot publish asset '" + entry.id() + "' to " + dir + ": " + e.getMessage(), e);
+            throw new AssetException("cannot publish asset '" + entry.id() + "' to " + dir + ": " + IoReason.of(e), e);
         }
     }
 
@@ -247,7 +281,7 @@ public final class AssetService implements AssetAccess {
             Files.move(dir, trash.resolve("corrupt"), StandardCopyOption.ATOMIC_MOVE);
             delete(trash);
         } catch (IOException e) {
-            throw new AssetException("cannot remove the corrupt cache directory " + dir + ": " + e.getMessage(), e);
+            throw new AssetException("cannot remove the corrupt cache directory " + dir + ": " + IoReason.of(e), e);
         }
     }
 
@@ -281,7 +315,7 @@ public final class AssetService implements AssetAccess {
                 Files.deleteIfExists(p);
             }
         } catch (IOException e) {
-            throw new AssetException("cannot delete " + dir + ": " + e.getMessage(), e);
+            throw new AssetException("cannot delete " + dir + ": " + IoReason.of(e), e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.transferbench.assets;
 
+import io.transferbench.IoReason;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ final class CachedAsset {
             }
             compare(entry, entry.withDigests(entry.packageDigest(), files, sets));
         } catch (IOException | UncheckedIOException e) {
-            throw new AssetException("asset '" + entry.id() + "': cannot read " + dir + ": " + e.getMessage(), e);
+            throw new AssetException("asset '" + entry.id() + "': cannot read " + dir + ": " + IoReason.of(e), e);
         }
     }
 
@@ -94,8 +95,8 @@ final class CachedAsset {
                 Sha256.ofListing(files));
     }
 
-    private static AssetException mismatch(AssetEntry entry, String what, String expected, String actual) {
-        return new AssetException("checksum mismatch in asset '" + entry.id() + "' for " + what + ": expected "
+    private static AssetMismatch mismatch(AssetEntry entry, String what, String expected, String actual) {
+        return new AssetMismatch("checksum mismatch in asset '" + entry.id() + "' for " + what + ": expected "
                 + expected + ", actual " + actual);
     }
 }

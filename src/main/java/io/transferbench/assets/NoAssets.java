@@ -8,6 +8,13 @@ import java.util.Collection;
 /** Asset access for suites that use no locked assets (generated data, in-harness pretraining). */
 public final class NoAssets implements AssetAccess {
 
+    private final Path lockFile;
+
+    /** @param lockFile where the lock was looked for, named when an asset turns out to be needed */
+    public NoAssets(Path lockFile) {
+        this.lockFile = lockFile;
+    }
+
     @Override
     public void ensure(Collection<String> assetIds) {
         if (!assetIds.isEmpty()) {
@@ -25,7 +32,8 @@ public final class NoAssets implements AssetAccess {
         throw unknown(assetId);
     }
 
-    private static BenchException unknown(String assetId) {
-        return new BenchException(BenchException.EXIT_ASSET, "asset '" + assetId + "' is needed but there is no datasets.lock here (run from the repository root or pass --lock)");
+    private BenchException unknown(String assetId) {
+        return new BenchException(BenchException.EXIT_ASSET, "asset '" + assetId + "' is needed but there is no"
+                + " lock file " + lockFile.toAbsolutePath() + " (run from the repository root, or pass --lock FILE)");
     }
 }

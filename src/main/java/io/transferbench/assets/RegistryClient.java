@@ -1,5 +1,6 @@
 package io.transferbench.assets;
 
+import io.transferbench.IoReason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -105,7 +106,7 @@ public record RegistryClient(String tool, String executable, String installHint,
             }
             return downloadedFile(dir, shown, output);
         } catch (IOException e) {
-            throw new AssetException("cannot download " + source + ": " + e.getMessage(), e);
+            throw new AssetException("cannot download " + source + ": " + IoReason.of(e), e);
         }
     }
 

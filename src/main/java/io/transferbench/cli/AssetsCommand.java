@@ -39,7 +39,8 @@ public class AssetsCommand {
         });
     }
 
-    @Command(name = "fetch", description = "Download and verify assets (all when no id is given).")
+    @Command(name = "fetch", mixinStandardHelpOptions = true,
+            description = "Download and verify assets (all when no id is given).")
     static class Fetch implements Callable<Integer> {
         @ParentCommand
         AssetsCommand parent;
@@ -72,19 +73,25 @@ public class AssetsCommand {
         }
     }
 
-    @Command(name = "verify", description = "Check every fetched asset against the lock; never downloads.")
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Check fetched assets against the lock (all when no id is given); never downloads. Exits 3"
+                    + " when a fetched asset does not match; assets not fetched yet are listed as such.")
     static class Verify implements Callable<Integer> {
         @ParentCommand
         AssetsCommand parent;
 
+        @Parameters(paramLabel = "ID", arity = "0..*", description = "Asset ids from the lock.")
+        List<String> ids = List.of();
+
         @Override
         public Integer call() {
-            parent.service().verify();
+            parent.service().verify(ids);
             return 0;
         }
     }
 
-    @Command(name = "list", description = "List the assets of the lock and whether they are cached.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the assets of the lock and whether they are cached.")
     static class ListAssets implements Callable<Integer> {
         @ParentCommand
         AssetsCommand parent;
@@ -101,7 +108,8 @@ public class AssetsCommand {
         }
     }
 
-    @Command(name = "lock", description = "Recompute an entry's checksums after a deliberate version change.")
+    @Command(name = "lock", mixinStandardHelpOptions = true,
+            description = "Recompute an entry's checksums after a deliberate version change.")
     static class Lock implements Callable<Integer> {
         @ParentCommand
         AssetsCommand parent;

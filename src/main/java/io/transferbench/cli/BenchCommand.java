@@ -7,6 +7,7 @@ import io.transferbench.assets.AssetAccess;
 import io.transferbench.assets.AssetCache;
 import io.transferbench.assets.AssetService;
 import io.transferbench.assets.NoAssets;
+import io.transferbench.results.RunId;
 import io.transferbench.run.Progress;
 import io.transferbench.run.RunSummary;
 import io.transferbench.run.SuiteRunner;
@@ -69,6 +70,10 @@ final class BenchCommand implements Callable<Integer> {
                     + " into the whole grid's run directory.")
     List<String> select = new ArrayList<>();
 
+    @Option(names = "--max-cells", paramLabel = "N", defaultValue = "" + SuiteRunner.DEFAULT_MAX_CELLS,
+            description = "Refuse a grid of more combinations than this (default: ${DEFAULT-VALUE}).")
+    long maxCells;
+
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
             description = "Worker processes that run cells, each with its share of the cores; a worker that dies"
                     + " costs only its cell. 0 runs cells in this process (default: ${DEFAULT-VALUE}).")
@@ -83,10 +88,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "Cells a worker runs before a fresh one replaces it (default: ${DEFAULT-VALUE}).")
     int cellsPerWorker;
 
+    /** Grids above this size are announced before they expand, which takes a while. */
+    private static final long LARGE_GRID = 10_000;
+    private static final String SEEDS_AXIS = "grid.seeds";
+
     @Override
     public Integer call() throws Exception {
         PrintWriter outWriter = spec.commandLine().getOut();
         if (run.suite == null) {
+            spec.commandLine().getErr().println("error: missing --suite NAME|PATH (a suite in "
+                    + run.suitesDir + ", or a YAML file); 'bench list' shows the suites");
             spec.commandLine().usage(spec.commandLine().getErr());
             return BenchException.EXIT_BAD_INPUT;
         }
@@ -94,15 +105,23 @@ final class BenchCommand implements Callable<Integer> {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "--workers must be 0 or more, --cells-per-worker and"
                     + " --threads 1 or more; got " + workers + ", " + cellsPerWorker + " and " + threads);
         }
+        if (out.toString().isEmpty()) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "--out '': give a directory, e.g. --out reports");
+        }
+        run.checkPaths(spec);
         Catalog catalog = Catalog.discover();
-        List<String> seedSets = seeds.isEmpty() ? List.of()
-                : List.of("grid.seeds=" + String.join(",", seeds.stream().map(String::valueOf).toList()));
-        ResolvedSuite resolved = run.load(catalog, seedSets.stream().map(FieldOverride::parse).toList());
-        Path runDir = out.resolve(resolved.name()).resolve(runId != null ? runId : defaultRunId(resolved));
+        FieldOverride seedOverride = seedOverride();
+        ResolvedSuite resolved = run.load(catalog, seedOverride == null ? List.of() : List.of(seedOverride));
+        Path runDir = out.resolve(resolved.name()).resolve(runId != null ? RunId.check(runId) : defaultRunId(resolved));
+        long combinations = Grid.combinations(resolved);
         PrintWriter err = spec.commandLine().getErr();
+        if (combinations > LARGE_GRID && combinations <= maxCells) {
+            err.printf(java.util.Locale.ROOT, "expanding a grid of %,d combinations%n", combinations);
+            err.flush();
+        }
         if (dryRun) {
             SuiteRunner planner = new SuiteRunner(catalog, run.assets(err), ai.djl.Device.cpu(), null);
-            Grid.Expansion plan = planner.plan(resolved);
+            Grid.Expansion plan = planner.plan(resolved, maxCells);
             outWriter.print(GridTable.render(plan, SuiteRunner.extraAxes(resolved)));
             outWriter.printf("%d cells (%d combinations, %d folded or dropped as equivalent); run directory: %s%n",
                     plan.cells().size(), plan.combinations(), plan.folded(), runDir);
@@ -110,7 +129,7 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         SuiteRunner runner = new SuiteRunner(catalog, run.assets(err), run.device.resolve(), run.featureStore());
-        Grid.Expansion plan = runner.plan(resolved);
+        Grid.Expansion plan = runner.plan(resolved, maxCells);
         CellSelection selection = CellSelection.parse(select, plan.cells());
         RunSummary summary;
         try (Progress progress = Progress.forConsole()) {
@@ -118,7 +137,8 @@ final class BenchCommand implements Callable<Integer> {
                 summary = runner.run(resolved, plan, selection, runDir, failFast, progress);
             } else {
                 int perWorker = threads != null ? threads : WorkerProtocol.threadsPerWorker(workers);
-                List<String> args = new ArrayList<>(run.forWorker(resolved.file(), seedSets));
+                List<String> args = new ArrayList<>(run.forWorker(resolved.file(),
+                        seedOverride == null ? List.of() : List.of(seedSpec())));
                 args.addAll(List.of("--run-dir", runDir.toAbsolutePath().toString()));
                 WorkerPool pool = new WorkerPool(WorkerProtocol.command(args, perWorker),
                         WorkerProtocol.environment(perWorker), workers, cellsPerWorker, System.err);
@@ -129,6 +149,23 @@ final class BenchCommand implements Callable<Integer> {
                 summary.cells(), summary.ok(), summary.diverged(), summary.failed(), summary.skipped(), summary.runDir());
         ReportCommand.afterRun(summary.runDir(), run.lockFile, outWriter, err);
         return summary.failed() > 0 ? BenchException.EXIT_CELLS_FAILED : 0;
+    }
+
+    /** --seeds as an override, which may not also be set through --set grid.seeds; null without --seeds. */
+    private FieldOverride seedOverride() {
+        if (seeds.isEmpty()) {
+            return null;
+        }
+        if (run.sets.stream().map(FieldOverride::parse).anyMatch(o -> o.path().equals(SEEDS_AXIS))) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "--seeds and --set " + SEEDS_AXIS
+                    + " both set the seeds; give one of them");
+        }
+        return FieldOverride.parse(seedSpec(), "--seeds " + String.join(",", seeds.stream().map(String::valueOf).toList()));
+    }
+
+    /** {@code grid.seeds=1,2,3}: how workers get the seeds of {@code --seeds}. */
+    private String seedSpec() {
+        return SEEDS_AXIS + "=" + String.join(",", seeds.stream().map(String::valueOf).toList());
     }
 
     /** Same suite, profile and overrides give the same run id, so a plain rerun resumes. */

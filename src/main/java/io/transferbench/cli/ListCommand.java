@@ -1,5 +1,6 @@
 package io.transferbench.cli;
 
+import io.transferbench.BenchException;
 import io.transferbench.Catalog;
 import io.transferbench.suite.ScheduleKind;
 import io.transferbench.suite.Strategy;
@@ -31,13 +32,17 @@ final class ListCommand implements Callable<Integer> {
         PrintWriter out = parent.spec.commandLine().getOut();
         Catalog catalog = Catalog.discover();
         Path dir = suitesDir != null ? suitesDir : parent.run.suitesDir;
+        if ((suitesDir != null || parent.spec.commandLine().getParseResult().hasMatchedOption("--suites-dir"))
+                && !Files.isDirectory(dir)) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "--suites-dir " + dir + ": no such directory");
+        }
         out.println("Suites (" + dir + "):");
         SuiteLoader loader = new SuiteLoader(catalog, dir);
         for (String name : loader.knownSuites()) {
             out.printf("  %-24s %s%n", name, describe(loader.locate(name)));
         }
         out.println("Tasks:");
-        catalog.tasks().values().forEach(t -> out.printf("  %-24s %s%n", t.name(), t.description()));
+        catalog.servedTasks().values().forEach(t -> out.printf("  %-24s %s%n", t.name(), t.description()));
         out.println("Models:");
         catalog.models().values().forEach(m -> out.printf("  %-24s %s%n", m.name(), m.description()));
         out.println("Datasets:");

@@ -36,6 +36,9 @@ final class PublishCommand implements Callable<Integer> {
         SitePublisher.Published published = new SitePublisher(new ReportWriter(lockFile)).publish(reports, site);
         spec.commandLine().getOut().printf("Site: %s (%d runs, %d comparisons)%n", published.index(), published.runs(),
                 published.comparisons());
+        if (!published.kept().isEmpty()) {
+            spec.commandLine().getOut().println("Kept files publish did not write: " + String.join(", ", published.kept()));
+        }
         spec.commandLine().getOut().flush();
         return 0;
     }

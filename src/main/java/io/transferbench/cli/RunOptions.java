@@ -1,5 +1,6 @@
 package io.transferbench.cli;
 
+import io.transferbench.BenchException;
 import io.transferbench.Catalog;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.assets.AssetCache;
@@ -9,6 +10,7 @@ import io.transferbench.suite.FieldOverride;
 import io.transferbench.suite.ResolvedSuite;
 import io.transferbench.suite.SuiteLoader;
 import io.transferbench.train.FeatureStore;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
@@ -61,10 +63,20 @@ final class RunOptions {
         return new SuiteLoader(catalog, suitesDir).load(suite, profile, overrides);
     }
 
+    /** Paths given on the command line that cannot work are refused before anything is loaded. */
+    void checkPaths(CommandSpec command) {
+        if (command.commandLine().getParseResult().hasMatchedOption("--lock") && !Files.isRegularFile(lockFile)) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "--lock " + lockFile + ": no such file");
+        }
+        if (command.commandLine().getParseResult().hasMatchedOption("--suites-dir") && !Files.isDirectory(suitesDir)) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "--suites-dir " + suitesDir + ": no such directory");
+        }
+    }
+
     /** The locked assets, or none when there is no lock (suites of generated data need none). */
     AssetAccess assets(PrintWriter err) {
         if (!Files.isRegularFile(lockFile)) {
-            return new NoAssets();
+            return new NoAssets(lockFile);
         }
         return AssetService.standard(lockFile, line -> {
             err.println(line);

@@ -1,6 +1,7 @@
 package io.transferbench.report;
 
 import io.transferbench.BenchException;
+import io.transferbench.IoReason;
 import io.transferbench.results.AtomicFiles;
 
 import java.io.IOException;
@@ -48,7 +49,7 @@ final class ReportAssets {
         try (InputStream in = resource(resource)) {
             AtomicFiles.write(target, in.readAllBytes());
         } catch (IOException e) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot write " + target + ": " + e.getMessage(), e);
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot write " + target + ": " + IoReason.of(e), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package io.transferbench.report;
 
 import io.transferbench.BenchException;
+import io.transferbench.IoReason;
 import io.transferbench.assets.AssetLock;
 import io.transferbench.results.AtomicFiles;
 
@@ -29,24 +30,35 @@ public final class ReportWriter {
         this.lock = Files.isRegularFile(lockFile) ? Optional.of(AssetLock.read(lockFile)) : Optional.empty();
     }
 
-    /** Renders {@code runDir}'s report to {@code page} (usually {@code runDir/index.html}). */
+    /**
+     * Renders {@code runDir}'s report to {@code page} (usually {@code runDir/index.html}) and
+     * regenerates the run's CSVs from the records it read, so page and CSVs agree. Nothing is
+     * written until the run has been read and the page rendered: a directory that is not a run
+     * gets no {@code assets/}.
+     */
     public Path writeRunReport(Path runDir, Path page) {
         Path pageDir = parent(page);
+        RunDirectory run = RunDirectory.read(runDir);
+        String html = renderRun(run, new PageLinks(PageLinks.ASSETS_DIR + "/", RelativeLink.prefix(pageDir, runDir), null));
+        run.writeCsvs(runDir);
         ReportAssets.writeTo(pageDir.resolve(PageLinks.ASSETS_DIR));
-        writeRunPage(RunDirectory.read(runDir), page,
-                new PageLinks(PageLinks.ASSETS_DIR + "/", RelativeLink.prefix(pageDir, runDir), null));
+        write(page, html);
         return page;
     }
 
-    /** Renders a comparison of runs into {@code outDir/index.html}; the first run is the baseline. */
+    /**
+     * Renders a comparison of runs into {@code outDir/index.html}; the first run is the baseline.
+     * Runs that cannot be compared are refused before anything is written.
+     */
     public Path writeComparison(List<Path> runDirs, Path outDir) {
         Path page = outDir.resolve("index.html");
         List<RunDirectory> runs = runDirs.stream().map(RunDirectory::read).toList();
         // Link each run's report where one has been rendered; otherwise the column is plain text.
         List<String> hrefs = runDirs.stream().map(d -> Files.isRegularFile(d.resolve("index.html"))
                 ? RelativeLink.to(outDir, d.resolve("index.html")) : null).toList();
+        String html = renderComparison(runs, hrefs, new PageLinks(PageLinks.ASSETS_DIR + "/", "", null));
         ReportAssets.writeTo(outDir.resolve(PageLinks.ASSETS_DIR));
-        writeComparisonPage(runs, hrefs, page, new PageLinks(PageLinks.ASSETS_DIR + "/", "", null));
+        write(page, html);
         return page;
     }
 
@@ -55,12 +67,16 @@ public final class ReportWriter {
         return renderer.render("run.ftlh", RunReport.of(run, lock, links));
     }
 
+    private String renderComparison(List<RunDirectory> runs, List<String> hrefs, PageLinks links) {
+        return renderer.render("compare.ftlh", RunComparison.of(runs, hrefs, links));
+    }
+
     void writeRunPage(RunDirectory run, Path page, PageLinks links) {
         write(page, renderRun(run, links));
     }
 
     void writeComparisonPage(List<RunDirectory> runs, List<String> hrefs, Path page, PageLinks links) {
-        write(page, renderer.render("compare.ftlh", RunComparison.of(runs, hrefs, links)));
+        write(page, renderComparison(runs, hrefs, links));
     }
 
     void writeSiteIndex(SiteIndex index, Path page) {
@@ -71,7 +87,7 @@ public final class ReportWriter {
         try {
             AtomicFiles.write(page, html.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot write " + page + ": " + e.getMessage(), e);
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot write " + page + ": " + IoReason.of(e), e);
         }
     }
 

@@ -2,9 +2,12 @@ package io.transferbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.transferbench.BenchException;
+import io.transferbench.IoReason;
 import io.transferbench.Mappers;
 import io.transferbench.results.CellRecord;
+import io.transferbench.results.CsvExport;
 import io.transferbench.results.EnvironmentInfo;
+import io.transferbench.results.RecordSet;
 import io.transferbench.results.RunStore;
 
 import java.io.IOException;
@@ -16,13 +19,15 @@ import java.util.List;
  * A finished (or partly finished) run as its records say it: the suite as run, the environment
  * and one record per cell. Reports are built from this alone, never by rerunning anything.
  */
-public record RunDirectory(Path dir, JsonNode suite, EnvironmentInfo env, List<CellRecord> cells) {
+public record RunDirectory(Path dir, JsonNode suite, EnvironmentInfo env, List<CellRecord> cells,
+                           List<RecordSet.Unreadable> unreadable) {
 
     static final String SUITE_FILE = "suite.resolved.yaml";
     static final String ENV_FILE = "env.json";
 
     public RunDirectory {
         cells = List.copyOf(cells);
+        unreadable = List.copyOf(unreadable);
     }
 
     /** Whether {@code dir} looks like a run directory (has the files every run writes first). */
@@ -39,9 +44,25 @@ public record RunDirectory(Path dir, JsonNode suite, EnvironmentInfo env, List<C
         try {
             JsonNode suite = Mappers.YAML.readTree(dir.resolve(SUITE_FILE).toFile());
             EnvironmentInfo env = Mappers.RECORDS.readValue(dir.resolve(ENV_FILE).toFile(), EnvironmentInfo.class);
-            return new RunDirectory(dir, suite, env, RunStore.readRecords(dir));
+            RecordSet records = RunStore.readRecordSet(dir);
+            return new RunDirectory(dir, suite, env, records.records(), records.unreadable());
         } catch (IOException e) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot read run " + dir + ": " + e.getMessage(), e);
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot read run " + dir + ": " + IoReason.of(e), e);
+        }
+    }
+
+    /** The grid's axes beyond the standard ones: the extra columns of its CSVs. */
+    public List<String> extraAxes() {
+        return CsvExport.extraAxes(suite.path("grid"));
+    }
+
+    /** Rewrites {@code results.csv} and {@code curves.csv} in {@code dir} from the records read. */
+    public void writeCsvs(Path dir) {
+        try {
+            CsvExport.writeTo(dir, cells, extraAxes());
+        } catch (IOException e) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot write the CSVs in " + dir + ": "
+                    + IoReason.of(e), e);
         }
     }
 

@@ -27,6 +27,7 @@ public record RunReport(
         String metric,
         String target,
         Counts counts,
+        List<Fact> unreadableRecords,
         String machine,
         List<Fact> environment,
         List<AssetRow> assets,
@@ -90,7 +91,9 @@ public record RunReport(
         String title = run.suiteName() + " / " + run.runId();
         return new RunReport(title, links, run.suiteName(), run.runId(), run.suite().path("description").asText(""),
                 setup(run.suite()), compared(run.suite(), axes, cells), metric.name() + " (" + metric.direction() + ")",
-                target(run.suite()), counts(cells, configs.size()), Machine.of(run.env()).name(),
+                target(run.suite()), counts(cells, configs.size()),
+                run.unreadable().stream().map(u -> new Fact(u.file(), u.reason())).toList(),
+                Machine.of(run.env()).name(),
                 environment(run.env()), AssetRow.of(cells, lock), GridView.of(configs, axes, best, metric), families,
                 rows, configs.stream().anyMatch(c -> c.reachedTarget() > 0), cellRows,
                 cellRows.stream().filter(c -> !CellRecord.OK.equals(c.status())).toList(), downloads(links),

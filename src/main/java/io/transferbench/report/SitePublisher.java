@@ -1,6 +1,7 @@
 package io.transferbench.report;
 
 import io.transferbench.BenchException;
+import io.transferbench.IoReason;
 import io.transferbench.results.AtomicFiles;
 import io.transferbench.results.CellRecord;
 
@@ -33,8 +34,10 @@ public final class SitePublisher {
 
     /** Marks a directory as a published site, so that publishing may replace its content. */
     static final String MARKER = ".transferbench-site";
-    private static final List<String> RUN_FILES = List.of("results.csv", "curves.csv", RunDirectory.ENV_FILE,
-            RunDirectory.SUITE_FILE);
+    private static final List<String> RUN_FILES = List.of(RunDirectory.ENV_FILE, RunDirectory.SUITE_FILE);
+    /** What publish writes at the site's root; anything else there (CNAME, .nojekyll) is the user's. */
+    private static final List<String> OWN_ENTRIES = List.of(MARKER, "index.html", PageLinks.ASSETS_DIR, "runs",
+            "compare");
 
     private final ReportWriter writer;
 
@@ -42,8 +45,12 @@ public final class SitePublisher {
         this.writer = writer;
     }
 
-    /** What was published. */
-    public record Published(Path index, int runs, int comparisons) {}
+    /**
+     * What was published.
+     *
+     * @param kept the entries at the site's root that publish did not write and left in place (CNAME, .nojekyll)
+     */
+    public record Published(Path index, int runs, int comparisons, List<String> kept) {}
 
     public Published publish(Path reportsRoot, Path site) {
         List<RunDirectory> runs = findRuns(reportsRoot);
@@ -51,7 +58,7 @@ public final class SitePublisher {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "no run directories under " + reportsRoot
                     + " (expected <suite>/<run-id>/ with suite.resolved.yaml, env.json and cells/)");
         }
-        prepare(site);
+        List<String> kept = prepare(site);
         ReportAssets.writeTo(site.resolve(PageLinks.ASSETS_DIR));
         // By identity: a run's record equality would compare every cell.
         Map<RunDirectory, Path> pages = new IdentityHashMap<>();
@@ -77,7 +84,7 @@ public final class SitePublisher {
         }
         Path index = site.resolve("index.html");
         writer.writeSiteIndex(index(runs, pages, comparisons, site), index);
-        return new Published(index, runs.size(), n);
+        return new Published(index, runs.size(), n, kept);
     }
 
     /** Run directories two levels down, by suite, oldest first. */
@@ -93,7 +100,7 @@ public final class SitePublisher {
                             .thenComparing(RunDirectory::runId))
                     .toList();
         } catch (IOException e) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot read " + reportsRoot + ": " + e.getMessage(), e);
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot read " + reportsRoot + ": " + IoReason.of(e), e);
         }
     }
 
@@ -148,9 +155,11 @@ public final class SitePublisher {
                 : best.label() + ": test " + metric.name() + " " + Formats.metric(best.test());
     }
 
+    /** The run's own files and records, and CSVs made from the records read (as its report shows them). */
     private static void copyRunFiles(RunDirectory run, Path dir) {
         try {
             Files.createDirectories(dir.resolve("cells"));
+            run.writeCsvs(dir);
             for (String name : RUN_FILES) {
                 Path source = run.dir().resolve(name);
                 if (Files.isRegularFile(source)) {
@@ -163,40 +172,49 @@ public final class SitePublisher {
             }
         } catch (IOException e) {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot copy " + run.dir() + " into the site: "
-                    + e.getMessage(), e);
+                    + IoReason.of(e), e);
         }
     }
 
-    /** Empties a previous site; refuses a non-empty directory that is not one. */
-    private static void prepare(Path site) {
+    /**
+     * Removes what an earlier publish wrote; refuses a non-empty directory that is not a site.
+     * Returns the root entries kept because publish did not write them.
+     */
+    private static List<String> prepare(Path site) {
+        List<String> kept = new ArrayList<>();
         try {
             if (Files.isDirectory(site)) {
-                boolean empty;
-                try (Stream<Path> entries = Files.list(site)) {
-                    empty = entries.findAny().isEmpty();
+                List<Path> entries;
+                try (Stream<Path> list = Files.list(site)) {
+                    entries = list.sorted().toList();
                 }
-                if (!empty && !Files.exists(site.resolve(MARKER))) {
+                if (!entries.isEmpty() && !Files.exists(site.resolve(MARKER))) {
                     throw new BenchException(BenchException.EXIT_BAD_INPUT, site + " is not empty and is not a"
                             + " TransferBench site (no " + MARKER + "); choose an empty or new --site directory");
                 }
-                deleteContents(site);
+                for (Path entry : entries) {
+                    if (OWN_ENTRIES.contains(entry.getFileName().toString())) {
+                        deleteTree(entry);
+                    } else {
+                        kept.add(entry.getFileName().toString());
+                    }
+                }
             }
             Files.createDirectories(site);
             AtomicFiles.write(site.resolve(MARKER),
-                    "Written by `bench publish`; the next publish replaces this directory's content.\n"
-                            .getBytes(StandardCharsets.UTF_8));
+                    ("Written by `bench publish`; the next publish replaces what it wrote here (" + String.join(", ",
+                            OWN_ENTRIES) + ") and keeps any other file.\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot prepare site " + site + ": " + e.getMessage(),
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot prepare site " + site + ": " + IoReason.of(e),
                     e);
         }
+        return kept;
     }
 
-    private static void deleteContents(Path site) throws IOException {
-        try (Stream<Path> all = Files.walk(site)) {
+    private static void deleteTree(Path root) throws IOException {
+        try (Stream<Path> all = Files.walk(root)) {
             for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                if (!p.equals(site)) {
-                    Files.delete(p);
-                }
+                Files.delete(p);
             }
         }
     }

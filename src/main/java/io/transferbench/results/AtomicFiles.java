@@ -2,11 +2,14 @@ package io.transferbench.results;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
 /**
  * Writes a file so that a reader, or a process killed at any moment, sees either the old content
@@ -17,15 +20,17 @@ public final class AtomicFiles {
     /** Temp files start with this; a run directory's leftovers are cleaned at the next start. */
     public static final String TEMP_PREFIX = ".tmp-";
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private AtomicFiles() {}
 
     public static void write(Path target, byte[] content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, TEMP_PREFIX + target.getFileName() + "-", "");
+        Path tmp = tempFile(dir, target.getFileName().toString());
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream out = java.nio.channels.Channels.newOutputStream(ch)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                 OutputStream out = Channels.newOutputStream(ch)) {
                 out.write(content);
                 out.flush();
                 ch.force(true);
@@ -33,6 +38,22 @@ public final class AtomicFiles {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /**
+     * A new, empty file created with the mode the umask gives (0644 under the usual umask 022).
+     * {@code Files.createTempFile} would make it 0600, and the rename would carry that mode to
+     * every record, CSV and report page.
+     */
+    private static Path tempFile(Path dir, String name) throws IOException {
+        while (true) {
+            Path candidate = dir.resolve(TEMP_PREFIX + name + "-" + HexFormat.of().toHexDigits(RANDOM.nextLong()));
+            try {
+                return Files.createFile(candidate);
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // another writer drew the same name: draw again
+            }
         }
     }
 }

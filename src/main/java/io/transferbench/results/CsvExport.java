@@ -9,6 +9,8 @@ import org.apache.commons.csv.CSVPrinter;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
@@ -19,7 +21,27 @@ import java.util.TreeSet;
  */
 public final class CsvExport {
 
+    static final String RESULTS = "results.csv";
+    static final String CURVES = "curves.csv";
+
     private CsvExport() {}
+
+    /** Writes both CSVs of a run directory from its records (in grid order). */
+    public static void writeTo(Path runDir, List<CellRecord> records, List<String> extraAxes) throws IOException {
+        AtomicFiles.write(runDir.resolve(RESULTS), results(records, extraAxes).getBytes(StandardCharsets.UTF_8));
+        AtomicFiles.write(runDir.resolve(CURVES), curves(records).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The grid's axes beyond the standard ones, which become CSV columns, by name. */
+    public static List<String> extraAxes(JsonNode grid) {
+        List<String> axes = new ArrayList<>();
+        grid.fieldNames().forEachRemaining(k -> {
+            if (k.contains(".")) {
+                axes.add(k);
+            }
+        });
+        return axes.stream().sorted().toList();
+    }
 
     public static String results(List<CellRecord> records, List<String> extraAxes) {
         TreeSet<String> metrics = new TreeSet<>();

@@ -1,7 +1,9 @@
 package io.transferbench.results;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.transferbench.BenchException;
+import io.transferbench.IoReason;
 import io.transferbench.Mappers;
 import io.transferbench.suite.Cell;
 import io.transferbench.suite.ConfigSchema;
@@ -109,7 +111,7 @@ public final class RunStore {
                 AtomicFiles.write(envFile, Mappers.RECORDS.writeValueAsBytes(env));
             }
         } catch (IOException e) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot use run directory " + dir + ": " + e.getMessage(), e);
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot use run directory " + dir + ": " + IoReason.of(e), e);
         }
         return store;
     }
@@ -155,21 +157,33 @@ public final class RunStore {
      * a resumed run trains its cell again, and a report leaves it out.
      */
     public static List<CellRecord> readRecords(Path runDir) {
+        return readRecordSet(runDir).records();
+    }
+
+    /** The records of a run directory in grid order, with the files that are not readable records. */
+    public static RecordSet readRecordSet(Path runDir) {
         Path cells = runDir.resolve("cells");
         List<CellRecord> read = new ArrayList<>();
+        List<RecordSet.Unreadable> unreadable = new ArrayList<>();
         try (Stream<Path> files = Files.list(cells)) {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
                 try {
                     read.add(Mappers.RECORDS.readValue(f.toFile(), CellRecord.class));
                 } catch (IOException e) {
-                    LOG.warn("ignoring unreadable record {} ({})", f, e.getMessage());
+                    String reason = firstLine(e instanceof JacksonException j ? j.getOriginalMessage() : IoReason.of(e));
+                    LOG.warn("ignoring unreadable record {} ({})", f, reason);
+                    unreadable.add(new RecordSet.Unreadable(f.getFileName().toString(), reason));
                 }
             }
         } catch (IOException e) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot read " + cells + ": " + e.getMessage(), e);
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot read " + cells + ": " + IoReason.of(e), e);
         }
         read.sort(Comparator.comparingInt(CellRecord::index));
-        return read;
+        return new RecordSet(read, unreadable);
+    }
+
+    private static String firstLine(String text) {
+        return text == null ? "unreadable" : text.lines().findFirst().orElse("empty file");
     }
 
     /** Writes a cell's record, then regenerates the CSVs from all records. */
@@ -181,7 +195,7 @@ public final class RunStore {
                 writeCsvs(extraAxes);
             }
         } catch (IOException e) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot write results to " + dir + ": " + e.getMessage(), e);
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot write results to " + dir + ": " + IoReason.of(e), e);
         }
     }
 
@@ -232,8 +246,7 @@ public final class RunStore {
     private void writeCsvs(List<String> extraAxes) throws IOException {
         List<CellRecord> all = new ArrayList<>(records.values());
         all.sort(Comparator.comparingInt(CellRecord::index));
-        AtomicFiles.write(dir.resolve("results.csv"), CsvExport.results(all, extraAxes).getBytes(StandardCharsets.UTF_8));
-        AtomicFiles.write(dir.resolve("curves.csv"), CsvExport.curves(all).getBytes(StandardCharsets.UTF_8));
+        CsvExport.writeTo(dir, all, extraAxes);
     }
 
     private void removeTempFiles() throws IOException {

@@ -28,12 +28,9 @@ final class LogProgress implements Progress {
     @Override
     public void cellFinished(Cell cell, CellRecord record) {
         if (CellRecord.OK.equals(record.status())) {
-            StringBuilder scores = new StringBuilder();
-            new java.util.TreeMap<>(record.test()).forEach((k, v) -> scores.append(String.format(" %s=%.4f", k, v)));
-            LOG.info("  ok: test{} ({} s, {} train samples/s)", scores, String.format("%.1f", record.wallSeconds()),
-                    String.format("%.0f", record.trainSamplesPerSecond()));
+            LOG.info("  {}", CellResultLine.of(record));
         } else {
-            LOG.warn("  {}: {}", record.status(), record.reason());
+            LOG.warn("  {}", CellResultLine.of(record));
         }
     }
 

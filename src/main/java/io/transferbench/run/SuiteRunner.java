@@ -10,6 +10,7 @@ import io.transferbench.data.DatasetSource;
 import io.transferbench.data.Splits;
 import io.transferbench.models.ModelFamily;
 import io.transferbench.results.CellRecord;
+import io.transferbench.results.CsvExport;
 import io.transferbench.results.EnvironmentInfo;
 import io.transferbench.results.MemoryProbe;
 import io.transferbench.results.RunStore;
@@ -65,20 +66,32 @@ public final class SuiteRunner {
         this.featureStore = featureStore;
     }
 
-    /** Expands the grid; cell ids include the checksums of every asset a cell uses. */
+    /** The most combinations a grid may span unless the user raises the limit (--max-cells). */
+    public static final long DEFAULT_MAX_CELLS = 100_000;
+
+    /** Expands the grid, refusing one of more than {@link #DEFAULT_MAX_CELLS} combinations. */
     public Grid.Expansion plan(ResolvedSuite suite) {
+        return plan(suite, DEFAULT_MAX_CELLS);
+    }
+
+    /**
+     * Expands the grid; cell ids include the checksums of every asset a cell uses. The grid's size
+     * is checked first: expanding 10^8 combinations would exhaust the heap before saying anything.
+     */
+    public Grid.Expansion plan(ResolvedSuite suite, long maxCells) {
+        long combinations = Grid.combinations(suite);
+        if (combinations > maxCells) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, String.format(java.util.Locale.ROOT,
+                    "suite %s: the grid has %,d combinations (the product of its axis lengths), more than the limit of"
+                            + " %,d; narrow it (a profile, or --set grid.AXIS=...) or raise the limit with --max-cells %d",
+                    suite.name(), combinations, maxCells, combinations));
+        }
         return Grid.expand(suite, model -> catalog.model(model.name()).stageCount(model), this::assetFingerprint);
     }
 
     /** The grid's axes beyond the standard ones, for CSV columns. */
     public static List<String> extraAxes(ResolvedSuite suite) {
-        List<String> axes = new ArrayList<>();
-        suite.tree().get("grid").fieldNames().forEachRemaining(k -> {
-            if (k.contains(".")) {
-                axes.add(k);
-            }
-        });
-        return axes.stream().sorted().toList();
+        return CsvExport.extraAxes(suite.tree().get("grid"));
     }
 
     /**
@@ -115,12 +128,14 @@ public final class SuiteRunner {
                           boolean failFast, Progress progress) {
         Opened opened = open(suite, plan, selection, runDir, progress);
         List<String> extraAxes = extraAxes(suite);
-        try (CellSession session = session()) {
+        try (InterruptNotice interrupt = new InterruptNotice(System.err); CellSession session = session()) {
             int position = 0;
             for (Cell cell : opened.todo()) {
                 progress.cellStarted(cell, ++position, opened.todo().size());
+                interrupt.cellStarted(cell, position, opened.todo().size());
                 CellRecord record = session.run(cell, progress);
                 opened.store().write(record, extraAxes);
+                interrupt.cellEnded();
                 progress.cellFinished(cell, record);
                 if (failFast && CellRecord.FAILED.equals(record.status())) {
                     throw new BenchException(BenchException.EXIT_CELLS_FAILED,
@@ -135,10 +150,12 @@ public final class SuiteRunner {
     public RunSummary runInWorkers(ResolvedSuite suite, Grid.Expansion plan, CellSelection selection, Path runDir,
                                    boolean failFast, Progress progress, WorkerPool pool) {
         Opened opened = open(suite, plan, selection, runDir, progress);
-        pool.run(opened.todo(), opened.store(), extraAxes(suite), failFast, progress, (cell, why, started) ->
-                CellRecords.of(cell, CellSession.failed(why, false), null, assetsOf(cell.spec()),
-                        java.time.Duration.between(started, Instant.now()).toNanos() / 1e9, null, deviceName(), started,
-                        Instant.now()));
+        try (InterruptNotice interrupt = new InterruptNotice(System.err)) {
+            pool.run(opened.todo(), opened.store(), extraAxes(suite), failFast, interrupt.watching(progress),
+                    (cell, why, started) -> CellRecords.of(cell, CellSession.failed(why, false), null,
+                            assetsOf(cell.spec()), java.time.Duration.between(started, Instant.now()).toNanos() / 1e9,
+                            null, deviceName(), started, Instant.now()));
+        }
         return summarise(opened);
     }
 

@@ -12,6 +12,14 @@ import io.transferbench.BenchException;
 public record FieldOverride(String path, JsonNode value, String source) {
 
     public static FieldOverride parse(String spec) {
+        return parse(spec, "--set " + spec);
+    }
+
+    /**
+     * @param source how the user wrote it, for messages (an option like {@code --seeds} is
+     *     turned into an override but must be reported as itself)
+     */
+    public static FieldOverride parse(String spec, String source) {
         int eq = spec.indexOf('=');
         if (eq <= 0) {
             throw new BenchException(BenchException.EXIT_BAD_INPUT,
@@ -29,7 +37,7 @@ public record FieldOverride(String path, JsonNode value, String source) {
         } else {
             value = scalar(raw);
         }
-        return new FieldOverride(path, value, "--set " + spec);
+        return new FieldOverride(path, value, source);
     }
 
     /** Reads one YAML scalar the way the suite file would have. */

@@ -50,19 +50,7 @@ public final class Grid {
     public static Expansion expand(ResolvedSuite suite, ToIntFunction<ModelSpec> stageCount,
                                    Function<CellSpec, String> assetFingerprint) {
         ObjectNode tree = suite.tree();
-        ObjectNode grid = (ObjectNode) tree.get("grid");
-        Map<String, List<JsonNode>> axes = new LinkedHashMap<>();
-        for (String axis : AXES) {
-            axes.put(axis, values(grid, axis));
-        }
-        List<String> extra = new ArrayList<>();
-        grid.fieldNames().forEachRemaining(k -> {
-            if (k.contains(".")) {
-                extra.add(k);
-            }
-        });
-        extra.stream().sorted().forEach(k -> axes.put(k, values(grid, k)));
-        axes.put("seeds", values(grid, "seeds"));
+        Map<String, List<JsonNode>> axes = axes((ObjectNode) tree.get("grid"));
 
         ObjectNode base = tree.deepCopy();
         base.remove(List.of("grid", "profiles", "description"));
@@ -87,6 +75,37 @@ public final class Grid {
             cells.add(new Cell(cells.size(), id(canonical, assetFingerprint.apply(spec)), spec));
         }
         return new Expansion(List.copyOf(cells), combos.size(), folded);
+    }
+
+    /**
+     * How many combinations the grid spans before folding: the product of its axis lengths,
+     * known without expanding, so a grid too large to hold in memory can be refused first.
+     * Saturates at {@link Long#MAX_VALUE}.
+     */
+    public static long combinations(ResolvedSuite suite) {
+        long count = 1;
+        for (List<JsonNode> values : axes((ObjectNode) suite.tree().get("grid")).values()) {
+            int n = values.size();
+            count = n == 0 ? 0 : count > Long.MAX_VALUE / n ? Long.MAX_VALUE : count * n;
+        }
+        return count;
+    }
+
+    /** The axes in expansion order, each with its values. */
+    private static Map<String, List<JsonNode>> axes(ObjectNode grid) {
+        Map<String, List<JsonNode>> axes = new LinkedHashMap<>();
+        for (String axis : AXES) {
+            axes.put(axis, values(grid, axis));
+        }
+        List<String> extra = new ArrayList<>();
+        grid.fieldNames().forEachRemaining(k -> {
+            if (k.contains(".")) {
+                extra.add(k);
+            }
+        });
+        extra.stream().sorted().forEach(k -> axes.put(k, values(grid, k)));
+        axes.put("seeds", values(grid, "seeds"));
+        return axes;
     }
 
     private static List<JsonNode> values(ObjectNode grid, String axis) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transferbench.BenchException;
 import io.transferbench.Catalog;
+import io.transferbench.IoReason;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,6 +46,10 @@ public final class SuiteLoader {
                 return candidate;
             }
         }
+        if (!Files.isDirectory(suitesDir)) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "no suite '" + nameOrPath + "': not a file, and the"
+                    + " suites directory " + suitesDir.toAbsolutePath() + " does not exist (--suites-dir DIR)");
+        }
         throw new BenchException(BenchException.EXIT_BAD_INPUT, "no suite '" + nameOrPath + "': not a file, and not in "
                 + suitesDir + "; known suites: " + String.join(", ", knownSuites()));
     }
@@ -59,7 +64,7 @@ public final class SuiteLoader {
                     .map(n -> n.substring(0, n.lastIndexOf('.')))
                     .sorted().toList();
         } catch (IOException e) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot list " + suitesDir + ": " + e.getMessage(), e);
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot list " + suitesDir + ": " + IoReason.of(e), e);
         }
     }
 
@@ -68,8 +73,11 @@ public final class SuiteLoader {
         String text;
         try {
             text = Files.readString(file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, file + ": not a YAML suite: the file is not UTF-8"
+                    + " text (binary data, or another encoding)", e);
         } catch (IOException e) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, file + ": cannot read: " + e.getMessage(), e);
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, file + ": cannot read: " + IoReason.of(e), e);
         }
         return resolve(file, YamlReader.read(file.toString(), text), profile, overrides);
     }
@@ -112,7 +120,8 @@ public final class SuiteLoader {
         }
         Problems finalProblems = new Problems(chosen);
         schema.check(chosen.root(), finalProblems);
-        finalProblems.throwIfAny(file + " with --profile " + profile + (overrides.isEmpty() ? "" : " and --set"));
+        finalProblems.throwIfAny(file + " with --profile " + profile + (overrides.isEmpty() ? "" : " and "
+                + String.join(" and ", overrides.stream().map(o -> o.source().split(" ")[0]).distinct().toList())));
         ObjectNode tree = chosen.root();
         tree.remove("profiles");
         // Written out, the defaults make every setting of the run explicit in its records.

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.transferbench.BenchException;
+import io.transferbench.IoReason;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -54,7 +55,7 @@ public final class YamlReader {
             throw new BenchException(
                     BenchException.EXIT_BAD_INPUT, where + ": not valid YAML: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, sourceName + ": cannot read: " + e.getMessage(), e);
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, sourceName + ": cannot read: " + IoReason.of(e), e);
         }
     }
 

@@ -329,30 +329,15 @@ public final class CellTrainer {
             return new EpochResult(lossSum / steps, rates.at(HEAD, phaseStep - 1), null);
         }
 
-        /**
-         * Scales all gradients so their global L2 norm is at most {@code maxNorm}. The squares are
-         * moved to the step's manager: left in the gradients' (the model's) manager, a copy of every
-         * gradient would pile up each step until the cell ends.
-         */
+        /** Clips the gradients of the trainable parameters by their global L2 norm. */
         private void clipGradients(double maxNorm, NDManager step) {
             List<NDArray> grads = new ArrayList<>();
-            double sumSq = 0;
             for (Pair<String, Parameter> p : net.getParameters()) {
                 if (p.getValue().requiresGradient()) {
-                    NDArray g = p.getValue().getArray().getGradient();
-                    NDArray squared = g.square();
-                    squared.attach(step);
-                    NDArray sum = squared.sum();
-                    sum.attach(step);
-                    sumSq += sum.getFloat();
-                    grads.add(g);
+                    grads.add(p.getValue().getArray().getGradient());
                 }
             }
-            double norm = Math.sqrt(sumSq);
-            if (norm > maxNorm) {
-                float scale = (float) (maxNorm / (norm + 1e-6));
-                grads.forEach(g -> g.muli(scale));
-            }
+            GradientClipping.clip(grads, maxNorm, step);
         }
 
         private int[] permutation(int n) {

@@ -27,8 +27,8 @@ final class Optimizers {
             case "adamw" -> new OwnedStateOptimizers.OwnedAdamW(
                     AdamW.builder().optLearningRateTracker(lr).optWeightDecays(wd), stateOwner);
             case "sgd" -> training.nesterov()
-                    ? new OwnedStateOptimizers.OwnedNag(Optimizer.nag().setLearningRateTracker(lr).setMomentum(momentum)
-                            .optWeightDecays(wd), stateOwner)
+                    ? NesterovSgd.builder().learningRates(lr).momentum(momentum).stateOwner(stateOwner).optWeightDecays(wd)
+                            .build()
                     : new OwnedStateOptimizers.OwnedSgd(Optimizer.sgd().setLearningRateTracker(lr).optMomentum(momentum)
                             .optWeightDecays(wd), stateOwner);
             default -> throw new IllegalArgumentException("unknown optimizer " + training.optimizer());

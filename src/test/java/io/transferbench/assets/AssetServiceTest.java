@@ -114,6 +114,47 @@ class AssetServiceTest {
     }
 
     @Test
+    void aLockEditedAgainstAGoodCacheKeepsTheCacheAndSaysTheLockAndPackageDisagree() throws IOException {
+        Path dir = service(goodEntry(), copyingClient()).fetch("demo");
+        String edited = "1".repeat(64);
+        AssetException e = assertThrows(AssetException.class,
+                () -> service(entry(Sha256.of(pkg), edited), copyingClient()).fetch("demo"));
+        assertTrue(e.getMessage().contains("and the package npm: demo@1.0.0 disagree"), e.getMessage());
+        assertTrue(e.getMessage().contains("'demo' for package/model.json: expected " + edited), e.getMessage());
+        assertTrue(e.getMessage().contains("actual " + ArchiveFixtures.sha256("{\"w\":1}")), e.getMessage());
+        assertTrue(e.getMessage().contains("the cached copy " + dir + " was kept"), e.getMessage());
+        assertEquals(3, e.exitCode());
+        assertEquals("{\"w\":1}", Files.readString(dir.resolve("package/model.json")), "the good copy survives");
+        // and the same again: nothing was lost on the first attempt
+        assertThrows(AssetException.class, () -> service(entry(Sha256.of(pkg), edited), copyingClient()).fetch("demo"));
+        assertEquals(dir, service(goodEntry(), copyingClient()).localDir("demo"));
+    }
+
+    @Test
+    void aPackageDigestEditedInTheLockIsReportedAsADisagreement() throws IOException {
+        String edited = "0".repeat(64);
+        AssetException e = assertThrows(AssetException.class,
+                () -> service(entry(edited, ArchiveFixtures.sha256("{\"w\":1}")), copyingClient()).fetch("demo"));
+        assertTrue(e.getMessage().contains("disagree"), e.getMessage());
+        assertTrue(e.getMessage().contains("expected " + edited) && e.getMessage().contains("actual " + Sha256.of(pkg)),
+                e.getMessage());
+    }
+
+    @Test
+    void verifyReportsUnfetchedAssetsAsNotFetchedAndOnlyFetchedCorruptOnesAsFailures() throws IOException {
+        AssetService service = service(goodEntry(), copyingClient());
+        service.verify(List.of());
+        assertTrue(progress.get(0).contains("not fetched"), progress::toString);
+        service.verify(List.of("demo"));
+
+        Path dir = service.fetch("demo");
+        Files.writeString(dir.resolve("package/model.json"), "tampered");
+        AssetException e = assertThrows(AssetException.class, () -> service.verify(List.of("demo")));
+        assertTrue(e.getMessage().contains("do not match the lock: [demo]"), e.getMessage());
+        assertThrows(io.transferbench.BenchException.class, () -> service.verify(List.of("no-such-asset")));
+    }
+
+    @Test
     void missingClientSaysWhichPackageToInstall() throws IOException {
         RegistryClient absent = RegistryClient.npm("transferbench-no-such-npm");
         AssetException e = assertThrows(AssetException.class, () -> service(goodEntry(), absent).fetch("demo"));

@@ -89,6 +89,15 @@ class CliTest {
     }
 
     @Test
+    void sgdWithNesterovMomentumTrainsEveryCell() throws Exception {
+        Path suite = TestSuites.write(dir, "s", TestSuites.BASE);
+        assertEquals(0, bench("--suite", suite.toString(), "--out", dir.resolve("out").toString(), "--run-id", "nag",
+                "--set", "training.optimizer=sgd", "--set", "training.nesterov=true", "--set", "grid.freeze=1,0"),
+                err::toString);
+        assertTrue(out.toString().contains("2 cells: 2 ok, 0 diverged, 0 failed"), out.toString());
+    }
+
+    @Test
     void listShowsSuitesModelsDatasetsStrategiesAndSchedules() {
         assertEquals(0, bench("list"));
         String text = out.toString();

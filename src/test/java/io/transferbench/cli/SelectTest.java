@@ -26,8 +26,7 @@ class SelectTest {
 
     private int bench(String... select) {
         List<String> args = new ArrayList<>(List.of("--suite", TestSuites.write(dir, "s", TestSuites.BASE).toString(),
-                "--out", dir.resolve("out").toString(), "--run-id", "r", "--workers", "0",
-                "--lock", dir.resolve("none.lock").toString()));
+                "--out", dir.resolve("out").toString(), "--run-id", "r", "--workers", "0"));
         for (String s : select) {
             args.addAll(List.of("--select", s));
         }

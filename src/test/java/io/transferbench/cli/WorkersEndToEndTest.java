@@ -38,8 +38,7 @@ class WorkersEndToEndTest {
     /** One engine thread everywhere: results depend on the thread count in their last digits. */
     private int bench(Path out, int workers, String... extra) {
         List<String> args = new ArrayList<>(List.of("--suite", TestSuites.write(dir, "slow", TestSuites.BASE).toString(),
-                "--out", out.toString(), "--run-id", "r", "--lock", dir.resolve("none.lock").toString(),
-                "--workers", Integer.toString(workers), "--threads", "1",
+                "--out", out.toString(), "--run-id", "r", "--workers", Integer.toString(workers), "--threads", "1",
                 "--feature-cache-dir", dir.resolve("features").toString()));
         args.addAll(List.of(SLOW));
         args.addAll(List.of(extra));
@@ -70,7 +69,7 @@ class WorkersEndToEndTest {
         Path out = dir.resolve("killed");
         Path run = out.resolve("t/r");
         CompletableFuture<Integer> first = CompletableFuture.supplyAsync(() -> bench(out, 1));
-        String victim = waitForRunningCell(run, 1);
+        String victim = waitForRunningCell(run, 1, first);
         String pid = Files.readString(run.resolve("running").resolve(victim)).trim().split("\\s+")[0];
         new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start().waitFor();
         assertEquals(4, first.get(5, TimeUnit.MINUTES), "some cells failed");
@@ -89,9 +88,13 @@ class WorkersEndToEndTest {
     }
 
     /** The id of a cell running after {@code finished} cells have their records. */
-    private static String waitForRunningCell(Path run, int finished) throws Exception {
+    private static String waitForRunningCell(Path run, int finished, CompletableFuture<Integer> bench)
+            throws Exception {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (System.nanoTime() < deadline) {
+            if (bench.isDone()) {
+                throw new AssertionError("the run ended (exit " + bench.get() + ") before a cell could be caught");
+            }
             if (Files.isDirectory(run.resolve("cells")) && count(run.resolve("cells")) >= finished
                     && Files.isDirectory(run.resolve("running"))) {
                 try (Stream<Path> marks = Files.list(run.resolve("running"))) {

@@ -64,6 +64,29 @@ class KillAndResumeTest {
         assertEquals(total + 1, csv.size(), "results.csv has one row per cell");
     }
 
+    @Test
+    void sigtermSaysWhichCellWasInterruptedAndThatTheSameCommandResumes() throws Exception {
+        Path suiteFile = TestSuites.write(killed, "suite", SUITE);
+        Path runDir = killed.resolve("out/t/term");
+        Process p = harness(suiteFile, runDir).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (recordCount(runDir) < 1 && p.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        p.destroy();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "SIGTERM stops the run");
+        String log = log();
+        assertTrue(log.contains("interrupted during cell ") || log.contains("interrupted between cells"), log);
+        assertTrue(log.contains("run the same command again to resume"), log);
+    }
+
+    @Test
+    void theInterruptNoticeNamesTheCellOrSaysItWasBetweenCells() {
+        assertEquals("interrupted during cell 2/5 (x); that cell has no record and runs again. 1 cell(s) finished in"
+                + " this session are saved; run the same command again to resume.", InterruptNotice.message("cell 2/5 (x)", 1));
+        assertTrue(InterruptNotice.message(null, 3).startsWith("interrupted between cells. 3 cell(s)"));
+    }
+
     /** Starts the harness and kills it with SIGKILL once it has written {@code records} records. */
     private void killAfter(Path suiteFile, Path runDir, int records) throws Exception {
         Process p = harness(suiteFile, runDir).start();

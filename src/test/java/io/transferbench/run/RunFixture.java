@@ -26,7 +26,8 @@ final class RunFixture {
     /** A run whose frozen-stage outputs are shared through {@code store} (null: memory only). */
     static RunSummary run(Path out, FeatureStore store, String yaml, String... sets) {
         ResolvedSuite suite = TestSuites.load(out, yaml, sets);
-        SuiteRunner runner = new SuiteRunner(Catalog.discover(), new NoAssets(), ai.djl.Device.cpu(), store);
+        SuiteRunner runner = new SuiteRunner(Catalog.discover(), new NoAssets(java.nio.file.Path.of("no.lock")),
+                ai.djl.Device.cpu(), store);
         try (Progress progress = new LogProgress()) {
             return runner.run(suite, runner.plan(suite), io.transferbench.suite.CellSelection.all(), out.resolve("run"),
                     false, progress);

@@ -35,6 +35,16 @@ class GridTest {
     }
 
     @Test
+    void combinationsAreTheProductOfAxisLengthsCountedWithoutExpanding() {
+        // freeze 3 x lr 1 x the defaults (one strategy, schedule, layer decay and seed)
+        assertEquals(3, Grid.combinations(TestSuites.load(dir, TestSuites.BASE)));
+        ResolvedSuite wide = TestSuites.load(dir, TestSuites.BASE, "grid.schedule=constant,one-cycle",
+                "grid.seeds=1,2,3", "grid.training.weight-decay=0,0.1", "grid.strategy=finetune,scratch");
+        assertEquals(3 * 2 * 3 * 2 * 2, Grid.combinations(wide));
+        assertEquals(Grid.expand(wide, m -> 3, spec -> "a").combinations(), Grid.combinations(wide));
+    }
+
+    @Test
     void cellIdsAreStableAcrossExpansionsAndUnique() {
         List<String> first = expand(TestSuites.BASE).cells().stream().map(Cell::id).toList();
         List<String> second = expand(TestSuites.BASE).cells().stream().map(Cell::id).toList();

@@ -32,7 +32,7 @@ final class TrainingFixture {
     }
 
     Splits data(CellSpec spec) {
-        return catalog.dataset(spec.dataset().name()).load(spec.dataset(), new NoAssets());
+        return catalog.dataset(spec.dataset().name()).load(spec.dataset(), new NoAssets(java.nio.file.Path.of("no.lock")));
     }
 
     ModelFamily family(CellSpec spec) {

@@ -1,6 +1,7 @@
 package io.transferbench.data.images;
 
 import io.transferbench.BenchException;
+import io.transferbench.IoReason;
 
 import java.io.BufferedInputStream;
 import java.io.DataInputStream;
@@ -80,7 +81,7 @@ final class IdxFile {
             throw new BenchException(BenchException.EXIT_ASSET, file + ": ends before the elements its header "
                     + "announces (truncated?)", e);
         } catch (IOException e) {
-            throw new BenchException(BenchException.EXIT_ASSET, file + ": cannot read IDX data: " + e.getMessage(), e);
+            throw new BenchException(BenchException.EXIT_ASSET, file + ": cannot read IDX data: " + IoReason.of(e), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.transferbench.data.images;
 
 import io.transferbench.BenchException;
+import io.transferbench.IoReason;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.suite.DatasetSpec;
 
@@ -99,7 +100,7 @@ public final class TuxPaintStampsDataset extends ImageDataset {
                     .filter(p -> root.relativize(p).getNameCount() > 1)
                     .sorted().toList();
         } catch (IOException | UncheckedIOException e) {
-            throw new BenchException(BenchException.EXIT_ASSET, root + ": cannot list stamps: " + e.getMessage(), e);
+            throw new BenchException(BenchException.EXIT_ASSET, root + ": cannot list stamps: " + IoReason.of(e), e);
         }
     }
 }
