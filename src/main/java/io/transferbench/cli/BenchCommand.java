@@ -140,7 +140,7 @@ final class BenchCommand implements Callable<Integer> {
                 List<String> args = new ArrayList<>(run.forWorker(resolved.file(),
                         seedOverride == null ? List.of() : List.of(seedSpec())));
                 args.addAll(List.of("--run-dir", runDir.toAbsolutePath().toString()));
-                WorkerPool pool = new WorkerPool(WorkerProtocol.command(args, perWorker),
+                WorkerPool pool = new WorkerPool(WorkerProtocol.command(args, perWorker, runDir),
                         WorkerProtocol.environment(perWorker), workers, cellsPerWorker, System.err);
                 summary = runner.runInWorkers(resolved, plan, selection, runDir, failFast, progress, pool);
             }

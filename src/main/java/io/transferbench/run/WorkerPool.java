@@ -68,6 +68,12 @@ public final class WorkerPool {
 
     void run(List<Cell> todo, RunStore store, List<String> extraAxes, boolean failFast, Progress progress,
              Failure failure) {
+        try {
+            // The JVM writes a crash report only into a directory that exists.
+            java.nio.file.Files.createDirectories(store.dir().resolve(WorkerProtocol.CRASH_DIR));
+        } catch (IOException e) {
+            LOG.warn("cannot create {}: {}", store.dir().resolve(WorkerProtocol.CRASH_DIR), e.getMessage());
+        }
         ConcurrentLinkedQueue<Cell> queue = new ConcurrentLinkedQueue<>(todo);
         AtomicInteger position = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();

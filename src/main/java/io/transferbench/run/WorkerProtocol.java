@@ -37,13 +37,18 @@ public final class WorkerProtocol {
     /** What became of a cell sent to a worker. */
     record Outcome(boolean started, boolean done) {}
 
+    /** Where a worker's JVM writes its crash report, inside the run directory. */
+    public static final String CRASH_DIR = "crashes";
+
     /**
      * The command line of a worker: this JVM's java and class path, its heap settings, the
-     * inherited properties, and {@code threads} engine threads.
+     * inherited properties, {@code threads} engine threads, and crash reports in
+     * {@code runDir/crashes/}.
      */
-    public static List<String> command(List<String> workerArgs, int threads) {
+    public static List<String> command(List<String> workerArgs, int threads, java.nio.file.Path runDir) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
+        command.add("-XX:ErrorFile=" + runDir.toAbsolutePath().resolve(CRASH_DIR).resolve("hs_err_pid%p.log"));
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-Xm") || a.startsWith("-Xss")).forEach(command::add);
         for (String property : INHERITED) {
@@ -78,7 +83,8 @@ public final class WorkerProtocol {
         if (status > 128 && status < 128 + 65) {
             int signal = status - 128;
             how = "the worker process was killed by signal " + signal + " (" + signalName(signal) + ")"
-                    + (signal == 6 ? "; the JVM aborts on a native crash (SIGSEGV in the engine), see hs_err_pid*.log"
+                    + (signal == 6 ? "; the JVM aborts on a native crash (SIGSEGV in the engine), see " + CRASH_DIR
+                    + "/hs_err_pid*.log in the run directory"
                     : signal == 9 ? "; the kernel's out-of-memory killer, or a kill -9" : "");
         } else {
             how = "the worker process exited with status " + status;
