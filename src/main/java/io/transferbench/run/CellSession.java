@@ -34,7 +34,6 @@ final class CellSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CellSession.class);
 
     private final Catalog catalog;
-    private final Device device;
     private final String deviceName;
     private final Function<CellSpec, Map<String, String>> assetsOf;
     private final PreparedData data;
@@ -47,7 +46,6 @@ final class CellSession implements AutoCloseable {
     CellSession(Catalog catalog, AssetAccess assets, Device device, String deviceName, FeatureStore store,
                 Function<CellSpec, Map<String, String>> assetsOf) {
         this.catalog = catalog;
-        this.device = device;
         this.deviceName = deviceName;
         this.assetsOf = assetsOf;
         this.data = new PreparedData(catalog, assets);
@@ -74,19 +72,16 @@ final class CellSession implements AutoCloseable {
         } catch (RuntimeException | OutOfMemoryError e) {
             // EngineException (PyTorch errors, native out-of-memory) lands here too
             LOG.debug("cell {} failed", cell.id(), e);
-            outcome = failed(e.getClass().getSimpleName() + ": " + e.getMessage(), e instanceof OutOfMemoryError);
+            outcome = failed(e instanceof OutOfMemoryError ? "out of memory: " + e.getMessage()
+                    : e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         return CellRecords.of(cell, outcome, splits.counts(), assetsOf.apply(spec), (System.nanoTime() - t0) / 1e9,
                 memory.peakBytes(), deviceName, started, Instant.now());
     }
 
-    static TrainingOutcome failed(String reason, boolean outOfMemory) {
-        return new TrainingOutcome(TrainingOutcome.FAILED, outOfMemory ? "out of memory: " + reason : reason, 0, null,
-                null, List.of(), 0, 0, 0, 0, null, null, 0, 0, null, null, TrainingOutcome.CACHE_OFF, 0);
-    }
-
-    Device device() {
-        return device;
+    static TrainingOutcome failed(String reason) {
+        return new TrainingOutcome(TrainingOutcome.FAILED, reason, 0, null, null, List.of(), 0, 0, 0, 0, null, null, 0,
+                0, null, null, TrainingOutcome.CACHE_OFF, 0);
     }
 
     @Override

@@ -1,32 +1,23 @@
 package io.transferbench.run;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import io.transferbench.BenchException;
 import io.transferbench.Catalog;
-import io.transferbench.Mappers;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.data.DatasetSource;
-import io.transferbench.data.Splits;
 import io.transferbench.models.ModelFamily;
 import io.transferbench.results.CellRecord;
 import io.transferbench.results.CsvExport;
 import io.transferbench.results.EnvironmentInfo;
-import io.transferbench.results.MemoryProbe;
 import io.transferbench.results.RunStore;
 import io.transferbench.suite.Cell;
 import io.transferbench.suite.CellSelection;
 import io.transferbench.suite.CellSpec;
 import io.transferbench.suite.DatasetSpec;
 import io.transferbench.suite.Grid;
-import io.transferbench.suite.ModelSpec;
 import io.transferbench.suite.ResolvedSuite;
 import io.transferbench.suite.Strategy;
-import io.transferbench.train.CellTrainer;
-import io.transferbench.train.FeatureCache;
 import io.transferbench.train.FeatureStore;
-import io.transferbench.train.TrainingOutcome;
-import io.transferbench.train.WeightSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -152,7 +143,7 @@ public final class SuiteRunner {
         Opened opened = open(suite, plan, selection, runDir, progress);
         try (InterruptNotice interrupt = new InterruptNotice(System.err)) {
             pool.run(opened.todo(), opened.store(), extraAxes(suite), failFast, interrupt.watching(progress),
-                    (cell, why, started) -> CellRecords.of(cell, CellSession.failed(why, false), null,
+                    (cell, why, started) -> CellRecords.of(cell, CellSession.failed(why), null,
                             assetsOf(cell.spec()), java.time.Duration.between(started, Instant.now()).toNanos() / 1e9,
                             null, deviceName(), started, Instant.now()));
         }
@@ -167,7 +158,8 @@ public final class SuiteRunner {
         private final CellSession session = session();
 
         private Worker(ResolvedSuite suite, Path runDir) {
-            plan(suite).cells().forEach(c -> cells.put(c.id(), c));
+            // The coordinator already held the grid to its --max-cells; a worker plans what it was given.
+            plan(suite, Long.MAX_VALUE).cells().forEach(c -> cells.put(c.id(), c));
             this.store = RunStore.attach(runDir);
             this.extraAxes = extraAxes(suite);
         }
