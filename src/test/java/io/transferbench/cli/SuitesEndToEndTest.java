@@ -88,13 +88,15 @@ class SuitesEndToEndTest {
     /**
      * The README's first command on its smoke profile: real MiniLM weights, real emails, fetched
      * through the asset fetcher. The probe trains on cached features; the other cell fine-tunes the
-     * top encoder layer.
+     * top encoder layer. Its own feature cache: features left by earlier runs on this machine would
+     * be loaded instead of computed.
      */
     @Test
     void quickSmokeTransfersMiniLmToRealEmails() throws Exception {
         StringWriter err = new StringWriter();
         int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
-                "--suite", "quick", "--profile", "smoke", "--out", out.toString(), "--run-id", "smoke");
+                "--suite", "quick", "--profile", "smoke", "--out", out.toString(), "--run-id", "smoke",
+                "--feature-cache-dir", out.resolve("features").toString());
         assertEquals(0, code, err::toString);
         List<CellRecord> records = new ArrayList<>();
         try (Stream<Path> files = Files.list(out.resolve("quick/smoke/cells"))) {
