@@ -2,6 +2,7 @@ package io.transferbench.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.transferbench.results.CellRecord;
+import io.transferbench.tasks.MetricSpec;
 
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,9 @@ import java.util.TreeSet;
 
 /**
  * The one metric a report ranks configurations by: the suite's target metric, else its
- * early-stopping metric, else its first listed metric, else the first non-loss metric the
- * records have. Losses are the only metrics where lower is better.
+ * early-stopping metric, else its first listed metric, else the first metric the records say is
+ * better higher. Its direction is the one the records carry (the task declared it); records from
+ * harnesses before they carried directions leave it to the name: losses are lower-is-better.
  */
 public record HeadlineMetric(String name, boolean higherIsBetter) {
 
@@ -19,7 +21,7 @@ public record HeadlineMetric(String name, boolean higherIsBetter) {
         for (JsonNode named : List.of(training.path("target").path("metric"),
                 training.path("early-stopping").path("metric"), suite.path("metrics").path(0))) {
             if (named.isTextual()) {
-                return named(named.asText());
+                return named(named.asText(), cells);
             }
         }
         TreeSet<String> seen = new TreeSet<>();
@@ -28,10 +30,18 @@ public record HeadlineMetric(String name, boolean higherIsBetter) {
                 seen.addAll(c.test().keySet());
             }
         });
-        return named(seen.stream().filter(m -> !isLoss(m)).findFirst().orElse("loss"));
+        return seen.stream().map(m -> named(m, cells)).filter(HeadlineMetric::higherIsBetter).findFirst()
+                .orElse(named("loss", cells));
     }
 
-    static HeadlineMetric named(String name) {
+    /** The metric {@code name} with the direction the records declare for it. */
+    static HeadlineMetric named(String name, List<CellRecord> cells) {
+        for (CellRecord c : cells) {
+            String direction = c.metricDirections() == null ? null : c.metricDirections().get(name);
+            if (direction != null) {
+                return new HeadlineMetric(name, direction.equals(MetricSpec.HIGHER));
+            }
+        }
         return new HeadlineMetric(name, !isLoss(name));
     }
 

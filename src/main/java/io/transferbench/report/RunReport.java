@@ -91,7 +91,7 @@ public record RunReport(
         String title = run.suiteName() + " / " + run.runId();
         return new RunReport(title, links, run.suiteName(), run.runId(), run.suite().path("description").asText(""),
                 setup(run.suite()), compared(run.suite(), axes, cells), metric.name() + " (" + metric.direction() + ")",
-                target(run.suite()), counts(cells, configs.size()),
+                target(run.suite(), cells), counts(cells, configs.size()),
                 run.unreadable().stream().map(u -> new Fact(u.file(), u.reason())).toList(),
                 Machine.of(run.env()).name(),
                 environment(run.env()), AssetRow.of(cells, lock), GridView.of(configs, axes, best, metric), families,
@@ -150,12 +150,12 @@ public record RunReport(
         return facts;
     }
 
-    private static String target(JsonNode suite) {
+    private static String target(JsonNode suite, List<CellRecord> cells) {
         JsonNode target = suite.path("training").path("target");
         if (!target.isObject()) {
             return null;
         }
-        HeadlineMetric m = HeadlineMetric.named(target.path("metric").asText());
+        HeadlineMetric m = HeadlineMetric.named(target.path("metric").asText(), cells);
         return "validation " + m.name() + (m.higherIsBetter() ? " ≥ " : " ≤ ") + target.path("value").asText();
     }
 

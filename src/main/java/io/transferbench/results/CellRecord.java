@@ -13,6 +13,8 @@ import java.util.Map;
  *
  * <p>{@code config} holds every setting, defaults included, in the shape of version
  * {@code configSchema} ({@link ConfigSchema}); records from harnesses before versions carry none.
+ * {@code metricDirections} says for each metric whether {@code higher} or {@code lower} is
+ * better, as the task declared it; records from harnesses before it carry none.
  */
 public record CellRecord(
         String cellId,
@@ -28,6 +30,7 @@ public record CellRecord(
         Map<String, Double> val,
         Map<String, Double> test,
         Map<String, Double> testPerClass,
+        Map<String, String> metricDirections,
         int bestEpoch,
         List<EpochPoint> curve,
         double wallSeconds,

@@ -19,7 +19,7 @@ final class CellRecords {
      * @param datasetCounts the dataset's counts, or null when the cell ended before its data was read
      */
     static CellRecord of(Cell cell, TrainingOutcome o, Map<String, Long> datasetCounts, Map<String, String> assets,
-                         double wallSeconds,
+                         Map<String, String> metricDirections, double wallSeconds,
                          Long peakRss, String device, Instant started, Instant finished) {
         JsonNode config = Mappers.SUITE.valueToTree(cell.spec());
         double trainSps = o.trainSeconds() > 0 ? o.trainSamples() / o.trainSeconds() : 0;
@@ -30,7 +30,7 @@ final class CellRecords {
                 assets, datasetCounts,
                 o.val() == null ? null : o.val().metrics(),
                 o.test() == null ? null : o.test().metrics(),
-                o.test() == null ? null : o.test().perClass(),
+                o.test() == null ? null : o.test().perClass(), metricDirections,
                 o.bestEpoch(), o.curve(), wallSeconds, o.trainSeconds(), o.evalSeconds(), o.timeToTargetSeconds(),
                 o.targetEpoch(), trainSps, evalSps, peakRss, o.paramsTotal(), o.paramsTrainable(),
                 o.forwardFlopsPerSample(), o.trainFlopsPerSample(), achieved, o.featureCache(), o.featureSeconds(), device, started.toString(),

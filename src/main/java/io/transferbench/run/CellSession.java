@@ -11,6 +11,7 @@ import io.transferbench.results.MemoryProbe;
 import io.transferbench.suite.Cell;
 import io.transferbench.suite.CellSpec;
 import io.transferbench.suite.Strategy;
+import io.transferbench.tasks.MetricSpec;
 import io.transferbench.train.CellTrainer;
 import io.transferbench.train.FeatureCache;
 import io.transferbench.train.FeatureStore;
@@ -75,7 +76,8 @@ final class CellSession implements AutoCloseable {
             outcome = failed(e instanceof OutOfMemoryError ? "out of memory: " + e.getMessage()
                     : e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        return CellRecords.of(cell, outcome, splits.counts(), assetsOf.apply(spec), (System.nanoTime() - t0) / 1e9,
+        return CellRecords.of(cell, outcome, splits.counts(), assetsOf.apply(spec),
+                MetricSpec.directions(catalog.task(spec.task()).metrics()), (System.nanoTime() - t0) / 1e9,
                 memory.peakBytes(), deviceName, started, Instant.now());
     }
 

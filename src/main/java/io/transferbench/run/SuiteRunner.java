@@ -144,7 +144,7 @@ public final class SuiteRunner {
         try (InterruptNotice interrupt = new InterruptNotice(System.err)) {
             pool.run(opened.todo(), opened.store(), extraAxes(suite), failFast, interrupt.watching(progress),
                     (cell, why, started) -> CellRecords.of(cell, CellSession.failed(why), null,
-                            assetsOf(cell.spec()), java.time.Duration.between(started, Instant.now()).toNanos() / 1e9,
+                            assetsOf(cell.spec()), null, java.time.Duration.between(started, Instant.now()).toNanos() / 1e9,
                             null, deviceName(), started, Instant.now()));
         }
         return summarise(opened);

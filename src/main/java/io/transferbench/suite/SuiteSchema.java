@@ -43,7 +43,7 @@ public final class SuiteSchema {
     Rule.ObjectRule rootRule(ObjectNode tree) {
         Task task = find(catalog.tasks(), text(tree, "task"));
         ModelFamily model = find(catalog.models(), text(tree, "model.name"));
-        List<String> metrics = task == null ? List.of("loss") : withLoss(task.metrics());
+        List<String> metrics = task == null ? List.of("loss") : withLoss(task.metricNames());
         Rule metric = Rule.choice("metric", metrics);
 
         Rule.ObjectRule dataset = datasetRule(tree, "dataset");

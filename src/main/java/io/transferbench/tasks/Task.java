@@ -14,10 +14,21 @@ public interface Task {
 
     String description();
 
-    /** Metric names this task reports; the first is the one used to pick checkpoints by default. */
-    List<String> metrics();
+    /** The metrics this task reports; the first is the one used to pick checkpoints by default. */
+    List<MetricSpec> metrics();
 
-    boolean higherIsBetter(String metric);
+    /** The metric of this name, the loss included. */
+    default MetricSpec metric(String name) {
+        if (name.equals(MetricSpec.LOSS.name())) {
+            return MetricSpec.LOSS;
+        }
+        return metrics().stream().filter(m -> m.name().equals(name)).findFirst().orElseThrow(
+                () -> new IllegalArgumentException("task " + name() + " reports no metric '" + name + "'"));
+    }
+
+    default List<String> metricNames() {
+        return metrics().stream().map(MetricSpec::name).toList();
+    }
 
     /** A new, uninitialised head that maps backbone features to predictions. */
     Block head(HeadSpec spec, int numClasses);

@@ -43,7 +43,7 @@ public final class CellTrainer {
     /** Any id without a multiplier reads the cell's base rate; curves report it under this id. */
     private static final String HEAD = "head";
     /** The metric name under which evaluations report their mean loss. */
-    private static final String LOSS = "loss";
+    private static final String LOSS = io.transferbench.tasks.MetricSpec.LOSS.name();
 
     private final Device device;
     private final FeatureCache cache;
@@ -148,8 +148,8 @@ public final class CellTrainer {
             this.training = spec.training();
             this.loss = task.loss(training);
             this.selectMetric = training.earlyStopping() != null
-                    ? training.earlyStopping().metric() : task.metrics().get(0);
-            this.higherIsBetter = task.higherIsBetter(selectMetric);
+                    ? training.earlyStopping().metric() : task.metrics().get(0).name();
+            this.higherIsBetter = task.metric(selectMetric).higherIsBetter();
             this.shuffle = new Random(spec.seed());
             this.trainSet = splits.train().forTraining(spec.seed());
             this.guard = new DivergenceGuard(training.divergenceFactor());
@@ -264,7 +264,7 @@ public final class CellTrainer {
                 return;
             }
             double v = val.metrics().get(target.metric());
-            boolean reached = task.higherIsBetter(target.metric()) ? v >= target.value() : v <= target.value();
+            boolean reached = task.metric(target.metric()).higherIsBetter() ? v >= target.value() : v <= target.value();
             if (reached) {
                 timeToTarget = elapsed;
                 targetEpoch = epochCounter;

@@ -83,10 +83,30 @@ class ConfigGroupTest {
         // Nothing named: the records' metrics are accuracy, loss, macro_f1; loss is never the default.
         assertEquals("accuracy", HeadlineMetric.of(Mappers.YAML.createObjectNode(), run.cells()).name());
 
-        assertFalse(HeadlineMetric.named("loss").higherIsBetter());
-        assertFalse(HeadlineMetric.named("val_loss").higherIsBetter());
-        assertTrue(HeadlineMetric.named("loss").better(0.3, 0.5));
-        assertTrue(HeadlineMetric.named("accuracy").better(0.5, Double.NaN));
-        assertFalse(HeadlineMetric.named("accuracy").better(Double.NaN, 0.5));
+        assertFalse(HeadlineMetric.named("loss", List.of()).higherIsBetter());
+        assertFalse(HeadlineMetric.named("val_loss", List.of()).higherIsBetter());
+        assertTrue(HeadlineMetric.named("loss", List.of()).better(0.3, 0.5));
+        assertTrue(HeadlineMetric.named("accuracy", List.of()).better(0.5, Double.NaN));
+        assertFalse(HeadlineMetric.named("accuracy", List.of()).better(Double.NaN, 0.5));
+    }
+
+    @Test
+    void aMetricsDirectionIsTheOneTheRecordsDeclareNotAGuessFromItsName() {
+        RunDirectory run = RunDirectory.read(RunFixtures.write(root, RunFixtures.Spec.small("r")));
+        assertTrue(HeadlineMetric.named("accuracy", run.cells()).higherIsBetter());
+        assertFalse(HeadlineMetric.named("loss", run.cells()).higherIsBetter());
+        var declared = run.cells().get(0);
+        var lowerError = new io.transferbench.results.CellRecord(declared.cellId(), declared.index(), declared.label(),
+                declared.status(), declared.reason(), declared.config(), declared.configSchema(), declared.seed(),
+                declared.assets(), declared.datasetCounts(), declared.val(), declared.test(), declared.testPerClass(),
+                java.util.Map.of("error_rate", "lower"), declared.bestEpoch(), declared.curve(), declared.wallSeconds(),
+                declared.trainSeconds(), declared.evalSeconds(), declared.timeToTargetSeconds(), declared.targetEpoch(),
+                declared.trainSamplesPerSecond(), declared.evalSamplesPerSecond(), declared.peakRssBytes(),
+                declared.paramsTotal(), declared.paramsTrainable(), declared.forwardFlopsPerSample(),
+                declared.trainFlopsPerSample(), declared.achievedTrainFlopsPerSecond(), declared.featureCache(),
+                declared.featureSeconds(), declared.device(), declared.startedAt(), declared.finishedAt());
+        HeadlineMetric error = HeadlineMetric.named("error_rate", List.of(lowerError));
+        assertFalse(error.higherIsBetter(), "declared lower, whatever the name says");
+        assertTrue(error.better(0.1, 0.2));
     }
 }

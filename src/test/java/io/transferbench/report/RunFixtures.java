@@ -27,6 +27,7 @@ import java.util.TreeMap;
 final class RunFixtures {
 
     /** Strategy and freeze depth of each transfer variant, in grid order. */
+    static final Map<String, String> DIRECTIONS = Map.of("accuracy", "higher", "loss", "lower");
     static final List<String[]> VARIANTS = List.of(new String[] {"finetune", "all"}, new String[] {"finetune", "2"},
             new String[] {"finetune", "0"}, new String[] {"lp-ft", "0"}, new String[] {"scratch", "0"});
     static final List<String> SCHEDULES = List.of("warmup-cosine", "constant", "step", "warmup-linear", "one-cycle");
@@ -197,7 +198,7 @@ final class RunFixtures {
         String id = String.format("%016x", (long) spec.suite().hashCode() * 1_000_003L + index);
         if (failed) {
             return new CellRecord(id, index, label, CellRecord.FAILED, "EngineException: out of memory" + spec.text(),
-                    config, ConfigSchema.CURRENT, seed, Map.of("dataset:latent-classes", "latent-classes/1"), null, null, null, null, 0,
+                    config, ConfigSchema.CURRENT, seed, Map.of("dataset:latent-classes", "latent-classes/1"), null, null, null, null, null, 0,
                     List.of(), 0, 0, 0, null, null, 0, 0, null, 0, 0, null, null, null, null, 0, "cpu", null, null);
         }
         List<EpochPoint> curve = new ArrayList<>();
@@ -222,7 +223,7 @@ final class RunFixtures {
         return new CellRecord(id, index, label, diverged ? CellRecord.DIVERGED : CellRecord.OK,
                 diverged ? "loss 250 exceeded 100x the first step's" : null, config, ConfigSchema.CURRENT, seed,
                 Map.of("dataset:latent-classes", "latent-classes/1"), Map.of("train", 200L, "val", 459L, "test", 416L),
-                val, test, Map.of("class0", quality), 10, curve, wall, wall * 0.9, wall * 0.1, timeToTarget, targetEpoch,
+                val, test, Map.of("class0", quality), DIRECTIONS, 10, curve, wall, wall * 0.9, wall * 0.1, timeToTarget, targetEpoch,
                 samplesPerSecond, samplesPerSecond * 10, (long) ((300 + 20 * VARIANTS.indexOf(variant)) * 1048576L
                 + noise.nextInt(1 << 20)), 11076, "all".equals(freeze) ? 260 : 11076, 21_000L, trainFlops,
                 trainFlops * samplesPerSecond, null, 0, "cpu", "2026-01-15T10:00:" + String.format("%02d", index % 60) + "Z",

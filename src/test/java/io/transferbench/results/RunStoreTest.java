@@ -48,7 +48,7 @@ class RunStoreTest {
     /** A finished record of a planned cell, with the config and version a harness wrote. */
     private static CellRecord record(Cell cell, ObjectNode config, Integer version) {
         return new CellRecord(cell.id(), cell.index(), cell.label(), CellRecord.OK, null, config, version,
-                cell.spec().seed(), Map.of(), Map.of(), Map.of("accuracy", 0.5), Map.of("accuracy", 0.5), Map.of(), 1,
+                cell.spec().seed(), Map.of(), Map.of(), Map.of("accuracy", 0.5), Map.of("accuracy", 0.5), Map.of(), null, 1,
                 List.of(), 1, 1, 0, null, null, 1, 1, null, 1, 1, null, null, null, "off", 0, "cpu", null, null);
     }
 

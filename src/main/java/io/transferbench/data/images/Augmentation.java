@@ -35,13 +35,14 @@ public record Augmentation(String name, double minArea, double flipProbability, 
 
     /**
      * Draws one random view of {@code image} into {@code out} at {@code offset} ({@code size x size},
-     * CHW, 0..255), using only {@code random}, so a view depends on nothing but its seed.
+     * CHW, 0..255), using only {@code random}, so a view depends on nothing but its seed. Returns
+     * the geometry of the view, so that a mask or boxes of the image can follow it.
      */
-    void draw(RasterImage image, SplittableRandom random, int size, float[] out, int offset) {
-        CropWindow window = crop(image, random);
-        boolean mirror = random.nextDouble() < flipProbability;
-        Bilinear.draw(image, window, mirror, size, out, offset);
+    public ViewGeometry draw(RasterImage image, SplittableRandom random, int size, float[] out, int offset) {
+        ViewGeometry view = new ViewGeometry(crop(image, random), random.nextDouble() < flipProbability, size);
+        Bilinear.draw(image, view.window(), view.mirror(), size, out, offset);
         jitter(out, offset, size * size, random);
+        return view;
     }
 
     /** torchvision's rule: ten tries at a random area and aspect ratio, else the whole image. */

@@ -9,6 +9,7 @@ import ai.djl.training.loss.Loss;
 import io.transferbench.suite.HeadSpec;
 import io.transferbench.suite.TrainingSpec;
 import io.transferbench.tasks.Evaluator;
+import io.transferbench.tasks.MetricSpec;
 import io.transferbench.tasks.Task;
 
 import java.util.List;
@@ -41,13 +42,8 @@ public final class ClassificationTask implements Task {
     }
 
     @Override
-    public List<String> metrics() {
-        return List.of(ACCURACY, MACRO_F1);
-    }
-
-    @Override
-    public boolean higherIsBetter(String metric) {
-        return !metric.equals("loss");
+    public List<MetricSpec> metrics() {
+        return List.of(new MetricSpec(ACCURACY, true), new MetricSpec(MACRO_F1, true));
     }
 
     @Override
