@@ -28,15 +28,16 @@ public final class DenseVectorSet implements ExampleSet {
     }
 
     @Override
-    public Batch batch(NDManager manager, int[] indices) {
+    public NDList inputs(NDManager manager, int[] indices) {
         float[] x = new float[indices.length * dim];
-        int[] y = new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(features, indices[i] * dim, x, i * dim, dim);
-            y[i] = labels[indices[i]];
         }
-        return new Batch(
-                new NDList(manager.create(x, new Shape(indices.length, dim))),
-                new NDList(manager.create(y)));
+        return new NDList(manager.create(x, new Shape(indices.length, dim)));
+    }
+
+    @Override
+    public NDList targets(NDManager manager, int[] indices) {
+        return ClassLabels.select(manager, labels, indices);
     }
 }

@@ -1,17 +1,32 @@
 package io.transferbench.data;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
 /**
  * One split of a dataset, held on the host. The training loop asks for batches by example index,
  * so shuffling and batching live in the core while each domain decides how examples become arrays.
+ * Inputs and targets are asked for apart: a cell that trains on cached frozen-stage outputs takes
+ * only the targets from the source set, by index. A target may be several arrays (a mask, boxes
+ * and their classes).
  */
 public interface ExampleSet {
 
     int size();
 
-    /** The examples at {@code indices} as arrays created in {@code manager}. */
-    Batch batch(NDManager manager, int[] indices);
+    /** The model inputs of the examples at {@code indices}, created in {@code manager}. */
+    NDList inputs(NDManager manager, int[] indices);
+
+    /** The targets of the examples at {@code indices}, created in {@code manager}. */
+    NDList targets(NDManager manager, int[] indices);
+
+    /**
+     * Inputs and targets together. A set whose targets follow a random view of the input (a mask
+     * under a random crop) overrides this to draw both from the same view.
+     */
+    default Batch batch(NDManager manager, int[] indices) {
+        return new Batch(inputs(manager, indices), targets(manager, indices));
+    }
 
     /**
      * This split as one cell trains on it. A set with random augmentation returns a view that

@@ -1,5 +1,6 @@
 package io.transferbench.data;
 
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
 import java.util.List;
@@ -35,7 +36,12 @@ public record TextExamples(List<String> texts, int[] labels) implements ExampleS
     }
 
     @Override
-    public Batch batch(NDManager manager, int[] indices) {
+    public NDList inputs(NDManager manager, int[] indices) {
         throw new IllegalStateException("raw texts have no array form; a text model family tokenises them first");
+    }
+
+    @Override
+    public NDList targets(NDManager manager, int[] indices) {
+        return ClassLabels.select(manager, labels, indices);
     }
 }

@@ -3,58 +3,59 @@ package io.transferbench.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import io.transferbench.data.Batch;
 import io.transferbench.data.ExampleSet;
 
 /**
- * A split as the frozen stages see it: their outputs for every example, stacked on the first axis,
- * with the labels. Batches are row gathers, so a cached epoch costs only the trainable stages.
+ * A split as the frozen stages see it: their outputs for every example, stacked on the first axis.
+ * Inputs are row gathers, so a cached epoch costs only the trainable stages; targets come from the
+ * source split by index, whatever shape they have.
  */
 final class CachedFeatures implements ExampleSet {
 
     private final NDList features;
-    private final NDArray labels;
+    private final ExampleSet source;
 
-    CachedFeatures(NDList features, NDArray labels) {
+    CachedFeatures(NDList features, ExampleSet source) {
+        if (features.get(0).getShape().get(0) != source.size()) {
+            throw new IllegalArgumentException(features.get(0).getShape().get(0) + " cached rows for "
+                    + source.size() + " examples");
+        }
         this.features = features;
-        this.labels = labels;
+        this.source = source;
     }
 
     @Override
     public int size() {
-        return (int) labels.getShape().get(0);
+        return source.size();
     }
 
     @Override
-    public Batch batch(NDManager manager, int[] indices) {
+    public NDList inputs(NDManager manager, int[] indices) {
         long[] rows = new long[indices.length];
         for (int i = 0; i < indices.length; i++) {
             rows[i] = indices[i];
         }
-        NDArray index = manager.create(rows).toDevice(labels.getDevice(), false);
+        NDArray index = manager.create(rows).toDevice(features.get(0).getDevice(), false);
         NDList inputs = new NDList(features.size());
         for (NDArray f : features) {
-            inputs.add(gather(f, index, manager));
+            NDArray picked = f.get(index);
+            picked.attach(manager);
+            inputs.add(picked);
         }
-        return new Batch(inputs, new NDList(gather(labels, index, manager)));
+        return inputs;
     }
 
-    private static NDArray gather(NDArray from, NDArray rows, NDManager manager) {
-        NDArray picked = from.get(rows);
-        picked.attach(manager);
-        return picked;
+    @Override
+    public NDList targets(NDManager manager, int[] indices) {
+        return source.targets(manager, indices);
     }
 
     NDList features() {
         return features;
     }
 
-    NDArray labels() {
-        return labels;
-    }
-
     long bytes() {
-        long total = labels.size() * labels.getDataType().getNumOfBytes();
+        long total = 0;
         for (NDArray f : features) {
             total += f.size() * f.getDataType().getNumOfBytes();
         }

@@ -1,11 +1,9 @@
 package io.transferbench.train;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
-import io.transferbench.data.Batch;
 import io.transferbench.data.ExampleSet;
 import io.transferbench.data.Splits;
 
@@ -87,12 +85,14 @@ public final class FeatureCache implements AutoCloseable {
             return null;
         }
         NDManager entryManager = manager.newSubManager();
-        List<CachedFeatures> loaded = disk.load(storeKey(weights, splits, depth), entryManager);
+        List<NDList> loaded = disk.load(storeKey(weights, splits, depth), entryManager);
         if (loaded == null || loaded.size() != 3) {
             entryManager.close();
             return null;
         }
-        Entry entry = new Entry(loaded.get(0), loaded.get(1), loaded.get(2), entryManager);
+        Entry entry = new Entry(new CachedFeatures(loaded.get(0), splits.train()),
+                new CachedFeatures(loaded.get(1), splits.val()), new CachedFeatures(loaded.get(2), splits.test()),
+                entryManager);
         entries.put(new Key(weights, splits, depth), entry);
         evictBeyondBudget(entry);
         return entry;
@@ -111,7 +111,8 @@ public final class FeatureCache implements AutoCloseable {
         entries.put(new Key(weights, splits, depth), entry);
         evictBeyondBudget(entry);
         if (disk != null) {
-            disk.save(storeKey(weights, splits, depth), List.of(entry.train(), entry.val(), entry.test()),
+            disk.save(storeKey(weights, splits, depth), List.of(entry.train().features(), entry.val().features(),
+                            entry.test().features()),
                     "outputs of the first " + depth + " stages; " + dataIdentity.apply(splits));
         }
         return entry;
@@ -125,19 +126,15 @@ public final class FeatureCache implements AutoCloseable {
     private static CachedFeatures run(TransferNetwork net, ParameterStore store, ExampleSet set, int depth,
                                       int batchSize, NDManager into) {
         List<NDList> outputs = new ArrayList<>();
-        List<NDArray> labels = new ArrayList<>();
         for (int from = 0; from < set.size(); from += batchSize) {
             int[] idx = new int[Math.min(batchSize, set.size() - from)];
             for (int i = 0; i < idx.length; i++) {
                 idx[i] = from + i;
             }
             try (NDManager step = into.newSubManager()) {
-                Batch b = set.batch(step, idx);
-                NDList out = net.prefix(store, b.inputs(), depth);
+                NDList out = net.prefix(store, set.inputs(step, idx), depth);
                 out.attach(into);
-                b.labels().attach(into);
                 outputs.add(out);
-                labels.add(b.labels().singletonOrThrow());
             }
         }
         NDList stacked = new NDList();
@@ -149,10 +146,7 @@ public final class FeatureCache implements AutoCloseable {
             stacked.add(NDArrays.concat(parts));
             parts.close();
         }
-        NDList labelParts = new NDList(labels);
-        NDArray allLabels = NDArrays.concat(labelParts);
-        labelParts.close();
-        return new CachedFeatures(stacked, allLabels);
+        return new CachedFeatures(stacked, set);
     }
 
     /** Drops least recently used entries, never the one just made, until the cache fits its budget. */

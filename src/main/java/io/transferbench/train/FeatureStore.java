@@ -1,6 +1,5 @@
 package io.transferbench.train;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.transferbench.Mappers;
@@ -37,7 +36,8 @@ public final class FeatureStore {
     private static final Logger LOG = LoggerFactory.getLogger(FeatureStore.class);
     private static final String DATA = ".features";
     private static final String MANIFEST = ".json";
-    private static final int MAGIC = 0x54424643; // "TBFC"
+    /** "TBF2": inputs only; the first format ("TBFC") held the labels too. */
+    private static final int MAGIC = 0x54424632;
 
     /** The default budget: frozen outputs of a few models over a few datasets. */
     public static final long DEFAULT_BUDGET_BYTES = 8L << 30;
@@ -57,8 +57,8 @@ public final class FeatureStore {
         return dir;
     }
 
-    /** The splits stored under {@code key}, read into {@code manager}; null when absent or not intact. */
-    List<CachedFeatures> load(String key, NDManager manager) {
+    /** The splits' features stored under {@code key}, read into {@code manager}; null when absent or not intact. */
+    List<NDList> load(String key, NDManager manager) {
         Path data = dir.resolve(key + DATA);
         Path manifestFile = dir.resolve(key + MANIFEST);
         if (!Files.isRegularFile(data) || !Files.isRegularFile(manifestFile)) {
@@ -82,7 +82,7 @@ public final class FeatureStore {
     }
 
     /** Writes an entry (data first, then the manifest that makes it visible) and evicts beyond the budget. */
-    void save(String key, List<CachedFeatures> splits, String describes) {
+    void save(String key, List<NDList> splits, String describes) {
         try {
             byte[] bytes = encode(splits);
             Files.createDirectories(dir);
@@ -96,16 +96,13 @@ public final class FeatureStore {
         }
     }
 
-    private static byte[] encode(List<CachedFeatures> splits) throws IOException {
+    private static byte[] encode(List<NDList> splits) throws IOException {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             out.writeInt(MAGIC);
             out.writeInt(splits.size());
-            for (CachedFeatures split : splits) {
-                NDList arrays = new NDList(split.features());
-                arrays.add(split.labels());
-                out.writeInt(split.features().size());
-                byte[] encoded = arrays.encode();
+            for (NDList split : splits) {
+                byte[] encoded = split.encode();
                 out.writeInt(encoded.length);
                 out.write(encoded);
             }
@@ -113,20 +110,17 @@ public final class FeatureStore {
         return buffer.toByteArray();
     }
 
-    private static List<CachedFeatures> decode(byte[] bytes, NDManager manager) throws IOException {
+    private static List<NDList> decode(byte[] bytes, NDManager manager) throws IOException {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             if (in.readInt() != MAGIC) {
                 throw new IOException("not a feature cache entry");
             }
             int count = in.readInt();
-            List<CachedFeatures> splits = new ArrayList<>(count);
+            List<NDList> splits = new ArrayList<>(count);
             for (int s = 0; s < count; s++) {
-                int features = in.readInt();
                 byte[] encoded = new byte[in.readInt()];
                 in.readFully(encoded);
-                NDList arrays = NDList.decode(manager, encoded);
-                NDArray labels = arrays.get(features);
-                splits.add(new CachedFeatures(new NDList(arrays.subList(0, features)), labels));
+                splits.add(NDList.decode(manager, encoded));
             }
             return splits;
         }

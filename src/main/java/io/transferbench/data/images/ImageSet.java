@@ -3,7 +3,7 @@ package io.transferbench.data.images;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.transferbench.data.Batch;
+import io.transferbench.data.ClassLabels;
 import io.transferbench.data.ExampleSet;
 
 import java.util.List;
@@ -45,8 +45,13 @@ public final class ImageSet implements ExampleSet {
     }
 
     @Override
-    public Batch batch(NDManager manager, int[] indices) {
-        return toBatch(manager, indices, render(indices, null));
+    public NDList inputs(NDManager manager, int[] indices) {
+        return pixels(manager, indices, render(indices, null));
+    }
+
+    @Override
+    public NDList targets(NDManager manager, int[] indices) {
+        return ClassLabels.select(manager, labels, indices);
     }
 
     @Override
@@ -69,13 +74,8 @@ public final class ImageSet implements ExampleSet {
         return out;
     }
 
-    private Batch toBatch(NDManager manager, int[] indices, float[] pixels) {
-        int[] y = new int[indices.length];
-        for (int i = 0; i < indices.length; i++) {
-            y[i] = labels[indices[i]];
-        }
-        return new Batch(new NDList(manager.create(pixels, new Shape(indices.length, 3, size, size))),
-                new NDList(manager.create(y)));
+    private NDList pixels(NDManager manager, int[] indices, float[] pixels) {
+        return new NDList(manager.create(pixels, new Shape(indices.length, 3, size, size)));
     }
 
     /**
@@ -97,10 +97,15 @@ public final class ImageSet implements ExampleSet {
         }
 
         @Override
-        public Batch batch(NDManager manager, int[] indices) {
+        public NDList inputs(NDManager manager, int[] indices) {
             // SplittableRandom scrambles its seed, so neighbouring (seed, batch) pairs are unrelated.
             long[] seeds = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + ++batches).longs(indices.length).toArray();
-            return toBatch(manager, indices, render(indices, seeds));
+            return pixels(manager, indices, render(indices, seeds));
+        }
+
+        @Override
+        public NDList targets(NDManager manager, int[] indices) {
+            return ImageSet.this.targets(manager, indices);
         }
 
         @Override

@@ -5,7 +5,7 @@ import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import io.transferbench.data.Batch;
+import io.transferbench.data.ClassLabels;
 import io.transferbench.data.ExampleSet;
 import io.transferbench.data.TextExamples;
 
@@ -54,14 +54,16 @@ final class TokenizedText implements ExampleSet {
     }
 
     @Override
-    public Batch batch(NDManager manager, int[] indices) {
+    public NDList inputs(NDManager manager, int[] indices) {
         long[] x = new long[indices.length * length];
-        int[] y = new int[indices.length];
         for (int i = 0; i < indices.length; i++) {
             System.arraycopy(ids, indices[i] * length, x, i * length, length);
-            y[i] = labels[indices[i]];
         }
-        return new Batch(new NDList(manager.create(x, new Shape(indices.length, length))),
-                new NDList(manager.create(y)));
+        return new NDList(manager.create(x, new Shape(indices.length, length)));
+    }
+
+    @Override
+    public NDList targets(NDManager manager, int[] indices) {
+        return ClassLabels.select(manager, labels, indices);
     }
 }
