@@ -19,6 +19,11 @@ public record Splits(
     /** The count of examples skipped as unreadable (corrupt, undecodable), when a reader skips any. */
     public static final String SKIPPED = "skipped";
 
+    /** What the task needs to know about the targets. */
+    public Targets targets() {
+        return new Targets(classNames);
+    }
+
     /** The same examples as other inputs (tokenised text, say), with the same names and counts. */
     public Splits withInputs(ExampleSet train, ExampleSet val, ExampleSet test, long[] inputShape) {
         return new Splits(train, val, test, classNames, inputShape, counts);

@@ -16,7 +16,6 @@ import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
 import io.transferbench.suite.CellSpec;
 import io.transferbench.suite.FreezeDepth;
-import io.transferbench.suite.HeadSpec;
 import io.transferbench.suite.ModelSpec;
 import io.transferbench.suite.PretrainSpec;
 import io.transferbench.suite.ScheduleKind;
@@ -103,8 +102,10 @@ final class PretrainedWeights implements AutoCloseable {
         trainingTree.put("epochs", p.epochs());
         trainingTree.put("batch-size", p.batchSize());
         TrainingSpec training = Mappers.SUITE.convertValue(trainingTree, TrainingSpec.class);
+        ObjectNode defaultHead = JsonNodeFactory.instance.objectNode();
+        catalog.task(cell.task()).headRule().fillDefaults(defaultHead);
         CellSpec source = new CellSpec(cell.suite(), cell.task(),
-                new ModelSpec(cell.model().name(), cell.model().options(), null), p.dataset(), HeadSpec.DEFAULT,
+                new ModelSpec(cell.model().name(), cell.model().options(), null), p.dataset(), defaultHead,
                 training, Strategy.SCRATCH, FreezeDepth.NONE, ScheduleKind.WARMUP_COSINE, p.lr(), 1.0, p.seed(),
                 List.of());
         Splits splits = data.apply(p.dataset(), cell.model());

@@ -27,8 +27,11 @@ public final class ConfigSchema {
      * 3: weight decay exempts biases and normalisation scales unless
      *    {@code training.decay-biases-and-norms} says otherwise; earlier harnesses decayed every
      *    parameter.
+     * 4: the task owns its head and loss options: {@code training.label-smoothing} moved to
+     *    {@code head.label-smoothing}, and every head default is written. Every earlier config is
+     *    of a classification task.
      */
-    public static final int CURRENT = 3;
+    public static final int CURRENT = 4;
 
     /** The version of records and run directories that carry none. */
     public static final int UNVERSIONED = 1;
@@ -52,6 +55,9 @@ public final class ConfigSchema {
         }
         if (version < 3) {
             putIfAbsent(object(upgraded, "training"), "decay-biases-and-norms", true);
+        }
+        if (version < 4) {
+            toVersion4(upgraded);
         }
         return upgraded;
     }
@@ -79,6 +85,15 @@ public final class ConfigSchema {
         if (config.path("dataset").isObject()) {
             fillOptions((ObjectNode) config.get("dataset"), V1_DATASET_OPTIONS);
         }
+    }
+
+    /** Classification's head options as versions 1 to 3 applied them: no dropout, no hidden layer, no smoothing. */
+    private static void toVersion4(ObjectNode config) {
+        ObjectNode head = object(config, "head");
+        JsonNode smoothing = object(config, "training").remove("label-smoothing");
+        putIfAbsent(head, "label-smoothing", smoothing == null ? 0.0 : smoothing.asDouble());
+        putIfAbsent(head, "dropout", 0.0);
+        putIfAbsent(head, "hidden", 0);
     }
 
     /** The option defaults of version 1, by model family: history, not a copy of today's defaults. */

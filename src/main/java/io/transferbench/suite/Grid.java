@@ -173,7 +173,7 @@ public final class Grid {
             }
             decay = 1.0;
         }
-        return new CellSpec(s.suite(), s.task(), s.model(), s.dataset(), s.head() == null ? HeadSpec.DEFAULT : s.head(),
+        return new CellSpec(s.suite(), s.task(), s.model(), s.dataset(), s.head() == null ? JsonNodeFactory.instance.objectNode() : s.head(),
                 s.training(), s.strategy(), freeze, s.schedule(), s.lr(), decay, s.seed(),
                 s.metrics() == null ? List.of() : s.metrics());
     }

@@ -56,7 +56,6 @@ public final class SuiteSchema {
                 .optional("eval-batch-size", Rule.integer(1, 65_536))
                 .required("epochs", Rule.integer(1, 10_000))
                 .optional("probe-epochs", Rule.integer(1, 10_000))
-                .optional("label-smoothing", Rule.number(0, true, 1, false))
                 .optional("grad-clip", Rule.number(0, false, 1e6, true))
                 .optional("feature-cache", Rule.bool())
                 .optional("decay-biases-and-norms", Rule.bool())
@@ -98,9 +97,7 @@ public final class SuiteSchema {
                                 .optional("seed", Rule.integer(1, Integer.MAX_VALUE)).build())
                         .build())
                 .required("dataset", dataset)
-                .optional("head", Rule.object()
-                        .optional("dropout", Rule.number(0, true, 1, false))
-                        .optional("hidden", Rule.integer(0, 65_536)).build())
+                .optional("head", task == null ? Rule.any() : task.headRule())
                 .optional("training", training)
                 .optional("metrics", Rule.list(Rule.choice("metric", metrics)))
                 .optional("profiles", Rule.mapOf("[a-z0-9][a-z0-9_-]*", "lower-case names",

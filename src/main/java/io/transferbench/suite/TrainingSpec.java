@@ -15,7 +15,6 @@ public record TrainingSpec(
         int evalBatchSize,
         int epochs,
         Integer probeEpochs,
-        double labelSmoothing,
         double gradClip,
         double headLrScale,
         Double warmupRatio,

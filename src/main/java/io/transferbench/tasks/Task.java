@@ -1,13 +1,18 @@
 package io.transferbench.tasks;
 
-import ai.djl.nn.Block;
 import ai.djl.training.loss.Loss;
-import io.transferbench.suite.HeadSpec;
-import io.transferbench.suite.TrainingSpec;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.transferbench.data.Targets;
+import io.transferbench.models.Backbone;
+import io.transferbench.suite.Rule;
 
 import java.util.List;
 
-/** A kind of problem (classification, detection, ...): its head, its loss and how it is scored. */
+/**
+ * A kind of problem (classification, segmentation, ...): the head it puts on a backbone, its
+ * loss, and how it is scored. Its head and loss options live under the suite's {@code head:},
+ * checked by its own rule, as a model family's options live under {@code model.options}.
+ */
 public interface Task {
 
     String name();
@@ -30,10 +35,13 @@ public interface Task {
         return metrics().stream().map(MetricSpec::name).toList();
     }
 
-    /** A new, uninitialised head that maps backbone features to predictions. */
-    Block head(HeadSpec spec, int numClasses);
+    /** The fields allowed under {@code head}, with their defaults. */
+    Rule.ObjectRule headRule();
 
-    Loss loss(TrainingSpec training);
+    /** A new, uninitialised head for this backbone and these targets, configured by {@code options}. */
+    TaskHead head(ObjectNode options, Targets targets, Backbone backbone);
 
-    Evaluator newEvaluator(List<String> classNames);
+    Loss loss(ObjectNode options);
+
+    Evaluator newEvaluator(Targets targets);
 }

@@ -26,6 +26,7 @@ import io.transferbench.suite.TrainingSpec;
 import io.transferbench.tasks.Evaluation;
 import io.transferbench.tasks.Evaluator;
 import io.transferbench.tasks.Task;
+import io.transferbench.tasks.TaskHead;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,14 +75,15 @@ public final class CellTrainer {
         Engine.getInstance().setRandomSeed((int) spec.seed());
         try (Model model = Model.newInstance("cell", device)) {
             Backbone backbone = family.build(spec.model(), splits.inputShape());
-            TransferNetwork net = new TransferNetwork(backbone,
-                    task.head(spec.head(), splits.classNames().size()));
+            TaskHead head = task.head(spec.head(), splits.targets(), backbone);
+            TransferNetwork net = new TransferNetwork(backbone, head);
             model.setBlock(net);
             net.initialize(model.getNDManager(), DataType.FLOAT32, batchShape(splits.inputShape()));
             if (pretrained != null) {
                 pretrained.restore(net.stages());
             }
-            TrainingOutcome outcome = new Run(spec, splits, task, model, net, backbone, pretrained, listener).execute();
+            TrainingOutcome outcome = new Run(spec, splits, task, model, net, backbone, head.flopsPerExample(), pretrained,
+                    listener).execute();
             if (trained != null && TrainingOutcome.OK.equals(outcome.status())) {
                 trained.accept(net);
             }
@@ -105,6 +107,7 @@ public final class CellTrainer {
         private final Model model;
         private final TransferNetwork net;
         private final Backbone backbone;
+        private final long headFlops;
         private final WeightSnapshot pretrained;
         private final Listener listener;
         private final TrainingSpec training;
@@ -136,17 +139,18 @@ public final class CellTrainer {
         private final DivergenceGuard guard;
 
         Run(CellSpec spec, Splits splits, Task task, Model model, TransferNetwork net, Backbone backbone,
-            WeightSnapshot pretrained, Listener listener) {
+            long headFlops, WeightSnapshot pretrained, Listener listener) {
             this.spec = spec;
             this.splits = splits;
             this.task = task;
             this.model = model;
             this.net = net;
             this.backbone = backbone;
+            this.headFlops = headFlops;
             this.pretrained = pretrained;
             this.listener = listener;
             this.training = spec.training();
-            this.loss = task.loss(training);
+            this.loss = task.loss(spec.head());
             this.selectMetric = training.earlyStopping() != null
                     ? training.earlyStopping().metric() : task.metrics().get(0).name();
             this.higherIsBetter = task.metric(selectMetric).higherIsBetter();
@@ -357,7 +361,7 @@ public final class CellTrainer {
         /** Scores a split; the metrics include the mean loss under {@link #LOSS}. */
         private Evaluation evaluate(ExampleSet set) {
             long t0 = System.nanoTime();
-            Evaluator evaluator = task.newEvaluator(splits.classNames());
+            Evaluator evaluator = task.newEvaluator(splits.targets());
             ParameterStore store = new ParameterStore(model.getNDManager(), false);
             int n = set.size();
             int batch = training.evalBatchSize();
@@ -384,8 +388,6 @@ public final class CellTrainer {
 
         private TrainingOutcome outcome(String status, String reason, int bestEpoch, Evaluation val, Evaluation test,
                                         long trainable) {
-            long headFlops = 2 * net.head().getParameters().values().stream()
-                    .mapToLong(p -> p.getArray().size()).sum();
             Long forward = backbone.flopsKnown() ? backbone.flopsFrom(0) + headFlops : null;
             // A training step runs the stages from the input depth forward and the unfrozen ones backward (2x).
             Long step = backbone.flopsKnown() ? backbone.flopsFrom(inputDepth) + headFlops

@@ -10,15 +10,22 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.transferbench.models.Backbone;
+import io.transferbench.tasks.TaskHead;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Backbone stages, the backbone's pooling, then a task head. The first {@code frozenStages} stages have their
- * weights fixed and always run in inference mode, so BatchNorm running statistics in a frozen
- * stage never move and dropout there is off; DJL's {@code freezeParameters} alone would leave
- * BatchNorm updating its statistics in training mode.
+ * Backbone stages, then a task head that reads the outputs of the stages it taps. The first
+ * {@code frozenStages} stages have their weights fixed and always run in inference mode, so
+ * BatchNorm running statistics in a frozen stage never move and dropout there is off; DJL's
+ * {@code freezeParameters} alone would leave BatchNorm updating its statistics in training mode.
+ *
+ * <p>A frozen prefix can be run once and cached ({@link #prefix}): after {@code d} stages its
+ * output is the tapped outputs of stages before {@code d - 1} (one array each), then the output
+ * of stage {@code d - 1}; after every stage it is the head's parameter-free {@code reduce} of all
+ * taps (pooled features, for a classifier).
  */
 public final class TransferNetwork extends AbstractBlock {
 
@@ -27,26 +34,39 @@ public final class TransferNetwork extends AbstractBlock {
             p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR;
 
     private final List<Block> stages;
-    private final Block pooling;
+    private final List<Integer> taps;
+    private final Block reduce;
     private final Block head;
     private int frozenStages;
     private int inputDepth;
 
-    public TransferNetwork(Backbone backbone, Block head) {
+    public TransferNetwork(Backbone backbone, TaskHead head) {
         super((byte) 1);
         List<Block> stages = backbone.stages();
         for (int i = 0; i < stages.size(); i++) {
             addChildBlock("stage" + i, stages.get(i));
         }
         this.stages = List.copyOf(stages);
-        this.pooling = addChildBlock("pooling", backbone.pooling());
-        this.head = addChildBlock("head", head);
+        for (int t : head.taps()) {
+            if (t < 0 || t >= stages.size()) {
+                throw new IllegalArgumentException("the head taps stage " + t + " of " + stages.size());
+            }
+        }
+        this.taps = head.taps();
+        this.reduce = addChildBlock("reduce", head.reduce());
+        this.head = addChildBlock("head", head.layers());
+    }
+
+    /** A network whose head {@code layers} read the pooled output of the last stage. */
+    public TransferNetwork(Backbone backbone, Block layers) {
+        this(backbone, TaskHead.onPooledFeatures(backbone, layers, 0));
     }
 
     public List<Block> stages() {
         return stages;
     }
 
+    /** The head's layers: what always trains. */
     public Block head() {
         return head;
     }
@@ -65,52 +85,95 @@ public final class TransferNetwork extends AbstractBlock {
     }
 
     /**
-     * Says what {@link #forward} receives from now on: raw inputs ({@code 0}) or the outputs of
-     * the first {@code depth} stages, as computed once by {@link #prefix} and cached. Depth equal
-     * to the stage count means pooled features, so only the head runs.
+     * Says what {@link #forward} receives from now on: raw inputs ({@code 0}) or what {@link #prefix}
+     * gives after the first {@code depth} stages, computed once and cached.
      */
     public void takeInputsAtDepth(int depth) {
         inputDepth = depth;
     }
 
-    /** The outputs of the first {@code depth} stages in inference mode (pooled at full depth). */
+    /** What the first {@code depth} stages give in inference mode, in the layout {@link #forward} takes. */
     public NDList prefix(ParameterStore store, NDList inputs, int depth) {
+        List<NDList> tapped = new ArrayList<>();
         NDList x = inputs;
         for (int i = 0; i < depth; i++) {
             x = stages.get(i).forward(store, x, false, null);
+            if (taps.contains(i)) {
+                tapped.add(x);
+            }
         }
-        return depth == stages.size() ? pooling.forward(store, x, false, null) : x;
+        if (depth == stages.size()) {
+            return reduce.forward(store, concat(tapped), false, null);
+        }
+        NDList state = new NDList();
+        for (int k = 0; k < savedTaps(depth); k++) {
+            state.add(tapped.get(k).singletonOrThrow());
+        }
+        state.addAll(x);
+        return state;
+    }
+
+    /** Taps a cached prefix of {@code depth} stages carries beside the last stage's output. */
+    private int savedTaps(int depth) {
+        return (int) taps.stream().filter(t -> t < depth - 1).count();
     }
 
     @Override
     protected NDList forwardInternal(
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDList x = inputs;
+        if (inputDepth == stages.size()) {
+            return head.forward(store, inputs, training, params);
+        }
+        int saved = savedTaps(inputDepth);
+        List<NDList> tapped = new ArrayList<>();
+        for (int k = 0; k < saved; k++) {
+            tapped.add(new NDList(inputs.get(k)));
+        }
+        NDList x = saved == 0 ? inputs : new NDList(inputs.subList(saved, inputs.size()));
+        if (inputDepth > 0 && taps.contains(inputDepth - 1)) {
+            tapped.add(x);
+        }
         for (int i = inputDepth; i < stages.size(); i++) {
             x = stages.get(i).forward(store, x, training && i >= frozenStages, params);
+            if (taps.contains(i)) {
+                tapped.add(x);
+            }
         }
-        if (inputDepth < stages.size()) {
-            x = pooling.forward(store, x, false, params);
+        return head.forward(store, reduce.forward(store, concat(tapped), false, params), training, params);
+    }
+
+    private static NDList concat(List<NDList> parts) {
+        NDList all = new NDList();
+        parts.forEach(all::addAll);
+        return all;
+    }
+
+    /** The shapes of the tapped outputs for raw inputs of {@code inputShapes}; initialises the stages when given a manager. */
+    private Shape[] tapShapes(Shape[] inputShapes, NDManager manager, DataType dataType) {
+        List<Shape> tapped = new ArrayList<>();
+        Shape[] shapes = inputShapes;
+        for (int i = 0; i < stages.size(); i++) {
+            if (manager != null) {
+                stages.get(i).initialize(manager, dataType, shapes);
+            }
+            shapes = stages.get(i).getOutputShapes(shapes);
+            if (taps.contains(i)) {
+                tapped.addAll(List.of(shapes));
+            }
         }
-        return head.forward(store, x, training, params);
+        return tapped.toArray(Shape[]::new);
     }
 
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape[] shapes = inputShapes;
-        for (Block b : getChildren().values()) {
-            shapes = b.getOutputShapes(shapes);
-        }
-        return shapes;
+        return head.getOutputShapes(reduce.getOutputShapes(tapShapes(inputShapes, null, null)));
     }
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape[] shapes = inputShapes;
-        for (Block b : getChildren().values()) {
-            b.initialize(manager, dataType, shapes);
-            shapes = b.getOutputShapes(shapes);
-        }
+        Shape[] tapped = tapShapes(inputShapes, manager, dataType);
+        reduce.initialize(manager, dataType, tapped);
+        head.initialize(manager, dataType, reduce.getOutputShapes(tapped));
     }
 
     /** Parameters that an optimizer may update right now. */

@@ -81,6 +81,8 @@ class RunComparisonTest {
         ObjectNode training = (ObjectNode) config.get("training");
         training.put("feature-cache", true).put("head-lr-scale", 1.0).put("probe-epochs", 15)
                 .put("decay-biases-and-norms", true);
+        training.remove("label-smoothing");
+        config.putObject("head").put("dropout", 0.0).put("hidden", 0).put("label-smoothing", 0.0);
         ((ObjectNode) config.get("model")).putObject("options").put("hidden", 64).put("stages", 3);
         ((ObjectNode) config.get("dataset")).putObject("options").put("examples", 2000).put("features", 32)
                 .put("latent", 8).put("classes", 4).put("noise", 0.1).put("world-seed", 1).put("task-seed", 1);

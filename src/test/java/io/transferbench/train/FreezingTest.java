@@ -83,7 +83,7 @@ class FreezingTest {
         Splits splits = fixture.data(spec);
         var backbone = fixture.family(spec).build(spec.model(), splits.inputShape());
         var net = new TransferNetwork(backbone,
-                fixture.catalog.task(spec.task()).head(spec.head(), splits.classNames().size()));
+                fixture.catalog.task(spec.task()).head(spec.head(), splits.targets(), backbone));
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             net.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32, CellTrainer.batchShape(splits.inputShape()));
             net.freezeStages(2);

@@ -26,7 +26,7 @@ class LayerDecayTest {
         Splits splits = fixture.data(spec);
         var backbone = fixture.family(spec).build(spec.model(), splits.inputShape());
         var net = new TransferNetwork(backbone,
-                fixture.catalog.task(spec.task()).head(spec.head(), splits.classNames().size()));
+                fixture.catalog.task(spec.task()).head(spec.head(), splits.targets(), backbone));
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             net.initialize(manager, DataType.FLOAT32, CellTrainer.batchShape(splits.inputShape()));
             Map<String, Double> multipliers = LayerDecay.multipliers(net, 0.5, 20);

@@ -10,6 +10,7 @@ import io.transferbench.data.Splits;
 import io.transferbench.data.TextExamples;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
+import io.transferbench.models.StageOutput;
 import io.transferbench.suite.ModelSpec;
 import io.transferbench.suite.Rule;
 
@@ -77,7 +78,9 @@ public final class BertFamily implements ModelFamily {
         }
         long[] flops = new long[stages.size()];
         Arrays.fill(flops, 1, flops.length, config.layerFlops(inputShape[0]));
-        return new Backbone(stages, new TokenPooling(pooling(spec)), config.hidden(), flops);
+        // Every stage outputs one hidden vector per token: no spatial grid.
+        return new Backbone(stages, java.util.Collections.nCopies(stages.size(), StageOutput.vector(config.hidden())),
+                new TokenPooling(pooling(spec)), flops);
     }
 
     @Override

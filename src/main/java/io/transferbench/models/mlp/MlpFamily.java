@@ -10,6 +10,7 @@ import io.transferbench.BenchException;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
+import io.transferbench.models.StageOutput;
 import io.transferbench.suite.ModelSpec;
 import io.transferbench.suite.Rule;
 
@@ -69,7 +70,8 @@ public final class MlpFamily implements ModelFamily {
             flops[i] = 2 * in * hidden;
             in = hidden;
         }
-        return new Backbone(blocks, hidden, flops);
+        return new Backbone(blocks, java.util.Collections.nCopies(stages, StageOutput.vector(hidden)),
+                ai.djl.nn.Blocks.identityBlock(), flops);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.transferbench.BenchException;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
+import io.transferbench.models.StageOutput;
 import io.transferbench.suite.ModelSpec;
 import io.transferbench.suite.Rule;
 
@@ -106,6 +107,7 @@ public final class MobileNetV2Family implements ModelFamily {
                 ? spec.options().get("batchnorm-momentum").asDouble() : DEFAULT_MOMENTUM);
         long size = inputShape[1];
         List<Block> stages = new ArrayList<>();
+        List<StageOutput> outputs = new ArrayList<>();
         long[] flops = new long[STAGES];
 
         ConvBn stemConv = new ConvBn("Conv1", "bn_Conv1", 3, 32, 3, 2, false, true, size, momentum);
@@ -113,6 +115,8 @@ public final class MobileNetV2Family implements ModelFamily {
                 .add(stemConv));
         flops[0] = 2 * stemConv.multiplyAdds(size);
         size = stemConv.outSize(size);
+        int outputStride = 2;
+        outputs.add(new StageOutput(32, outputStride));
 
         long channels = 32;
         int index = 0;
@@ -120,6 +124,7 @@ public final class MobileNetV2Family implements ModelFamily {
             int stage = row[4];
             if (stages.size() == stage) {
                 stages.add(new SequentialBlock());
+                outputs.add(null);
             }
             for (int r = 0; r < row[2]; r++) {
                 int stride = r == 0 ? row[3] : 1;
@@ -130,13 +135,16 @@ public final class MobileNetV2Family implements ModelFamily {
                     size = unit.outSize(size);
                 }
                 channels = row[1];
+                outputStride *= stride;
             }
+            outputs.set(stage, new StageOutput(channels, outputStride));
         }
 
         ConvBn head = new ConvBn("Conv_1", "Conv_1_bn", channels, FEATURES, 1, 1, false, true, size, momentum);
         stages.add(head);
+        outputs.add(new StageOutput(FEATURES, outputStride));
         flops[STAGES - 1] = 2 * head.multiplyAdds(size);
-        return new Backbone(stages, Pool.globalAvgPool2dBlock(), FEATURES, flops);
+        return new Backbone(stages, outputs, Pool.globalAvgPool2dBlock(), flops);
     }
 
     private static NDList scaleInput(NDList images) {

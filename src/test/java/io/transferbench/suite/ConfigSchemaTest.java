@@ -1,0 +1,44 @@
+package io.transferbench.suite;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.transferbench.Mappers;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Older configs read as the harness that wrote them ran them. */
+class ConfigSchemaTest {
+
+    private static ObjectNode yaml(String text) throws Exception {
+        return (ObjectNode) Mappers.YAML.readTree(text);
+    }
+
+    @Test
+    void version3LabelSmoothingMovesIntoTheTasksHeadOptions() throws Exception {
+        ObjectNode v3 = yaml("task: image-classification\nhead: {dropout: 0.2, hidden: 0}\n"
+                + "training: {epochs: 3, label-smoothing: 0.1, decay-biases-and-norms: false}\n");
+        ObjectNode v4 = ConfigSchema.upgrade(v3, 3);
+        assertEquals(0.1, v4.at("/head/label-smoothing").asDouble());
+        assertEquals(0.2, v4.at("/head/dropout").asDouble());
+        assertFalse(v4.at("/training").has("label-smoothing"));
+        assertFalse(v4.at("/training/decay-biases-and-norms").asBoolean(), "later steps leave what v3 wrote");
+        assertEquals(0.1, v3.at("/training/label-smoothing").asDouble(), "the input is not changed");
+    }
+
+    @Test
+    void aConfigWithoutHeadOrSmoothingGetsTheHeadThoseHarnessesUsed() throws Exception {
+        ObjectNode v4 = ConfigSchema.upgrade(yaml("task: text-classification\ntraining: {epochs: 2}\n"), 2);
+        assertEquals(0.0, v4.at("/head/label-smoothing").asDouble());
+        assertEquals(0.0, v4.at("/head/dropout").asDouble());
+        assertEquals(0, v4.at("/head/hidden").asInt());
+        assertEquals(true, v4.at("/training/decay-biases-and-norms").asBoolean(), "v2 decayed every parameter");
+    }
+
+    @Test
+    void aNewerVersionIsRefused() throws Exception {
+        assertThrows(IllegalArgumentException.class,
+                () -> ConfigSchema.upgrade(yaml("training: {epochs: 1}\n"), ConfigSchema.CURRENT + 1));
+    }
+}
