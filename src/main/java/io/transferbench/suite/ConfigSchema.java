@@ -29,7 +29,7 @@ public final class ConfigSchema {
      *    parameter.
      * 4: the task owns its head and loss options: {@code training.label-smoothing} moved to
      *    {@code head.label-smoothing}, and every head default is written. Every earlier config is
-     *    of a classification task.
+     *    of a classification task. MobileNetV2 gained {@code output-stride} (32 before).
      */
     public static final int CURRENT = 4;
 
@@ -94,6 +94,10 @@ public final class ConfigSchema {
         putIfAbsent(head, "label-smoothing", smoothing == null ? 0.0 : smoothing.asDouble());
         putIfAbsent(head, "dropout", 0.0);
         putIfAbsent(head, "hidden", 0);
+        JsonNode model = config.path("model");
+        if (model.isObject() && model.path("name").asText().equals("mobilenet-v2")) {
+            putIfAbsent(object((ObjectNode) model, "options"), "output-stride", 32);
+        }
     }
 
     /** The option defaults of version 1, by model family: history, not a copy of today's defaults. */

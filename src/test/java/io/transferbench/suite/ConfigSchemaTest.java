@@ -25,6 +25,8 @@ class ConfigSchemaTest {
         assertFalse(v4.at("/training").has("label-smoothing"));
         assertFalse(v4.at("/training/decay-biases-and-norms").asBoolean(), "later steps leave what v3 wrote");
         assertEquals(0.1, v3.at("/training/label-smoothing").asDouble(), "the input is not changed");
+        ObjectNode mobilenet = ConfigSchema.upgrade(yaml("model: {name: mobilenet-v2, options: {batchnorm-momentum: 0.9}}\n"), 3);
+        assertEquals(32, mobilenet.at("/model/options/output-stride").asInt(), "no dilation before version 4");
     }
 
     @Test

@@ -43,6 +43,7 @@ final class ConvBn extends AbstractBlock {
     private final long outChannels;
     /** Zero rows/columns added before the image for a stride-2 convolution, by Keras's rule. */
     private final int padBefore;
+    private final int dilation;
 
     /**
      * @param convName Keras name of the convolution ({@code block_3_expand})
@@ -52,7 +53,20 @@ final class ConvBn extends AbstractBlock {
      */
     ConvBn(String convName, String normName, long inChannels, long outChannels, int kernel, int stride,
            boolean depthwise, boolean relu6, long inSize, float momentum) {
+        this(convName, normName, inChannels, outChannels, kernel, stride, 1, depthwise, relu6, inSize, momentum);
+    }
+
+    /**
+     * @param dilation spacing of the kernel taps of a stride-1 convolution; a dilated network keeps
+     *     its resolution where the original would stride, and still sees as far (Yu and Koltun 2016)
+     */
+    ConvBn(String convName, String normName, long inChannels, long outChannels, int kernel, int stride, int dilation,
+           boolean depthwise, boolean relu6, long inSize, float momentum) {
         super((byte) 1);
+        if (dilation > 1 && stride != 1) {
+            throw new IllegalArgumentException("a dilated convolution has stride 1");
+        }
+        this.dilation = dilation;
         this.convName = convName;
         this.normName = normName;
         this.depthwise = depthwise;
@@ -62,11 +76,12 @@ final class ConvBn extends AbstractBlock {
         this.outChannels = outChannels;
         this.relu6 = relu6;
         this.padBefore = stride == 2 ? (int) (inSize % 2) : 0;
-        int samePad = stride == 1 ? kernel / 2 : 0;
+        int samePad = stride == 1 ? dilation * (kernel / 2) : 0;
         this.conv = addChildBlock("conv", Conv2d.builder()
                 .setKernelShape(new Shape(kernel, kernel))
                 .setFilters((int) outChannels)
                 .optStride(new Shape(stride, stride))
+                .optDilation(new Shape(dilation, dilation))
                 .optPadding(new Shape(samePad, samePad))
                 .optGroups(depthwise ? (int) inChannels : 1)
                 .optBias(false)
@@ -76,8 +91,8 @@ final class ConvBn extends AbstractBlock {
 
     /** Output height (= width) for an input of {@code size}. */
     long outSize(long size) {
-        long padded = stride == 2 ? size + padBefore + 1 : size + 2L * (kernel / 2);
-        return (padded - kernel) / stride + 1;
+        long padded = stride == 2 ? size + padBefore + 1 : size + 2L * dilation * (kernel / 2);
+        return (padded - (dilation * (kernel - 1L) + 1)) / stride + 1;
     }
 
     /** Multiply-adds per example for an input of {@code size}. */

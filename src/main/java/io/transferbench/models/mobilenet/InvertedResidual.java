@@ -24,9 +24,10 @@ final class InvertedResidual extends AbstractBlock {
     /**
      * @param index the block's number in Keras's naming: 0 is {@code expanded_conv}, then
      *     {@code block_1} .. {@code block_16}
+     * @param dilation of the depthwise convolution (1, or 2 in a dilated last stage, whose stride is 1)
      */
-    InvertedResidual(int index, long inChannels, long outChannels, int expansion, int stride, long inSize,
-                     float momentum) {
+    InvertedResidual(int index, long inChannels, long outChannels, int expansion, int stride, int dilation,
+                     long inSize, float momentum) {
         super((byte) 1);
         String prefix = index == 0 ? "expanded_conv" : "block_" + index;
         long hidden = inChannels * expansion;
@@ -35,7 +36,7 @@ final class InvertedResidual extends AbstractBlock {
                     inChannels, hidden, 1, 1, false, true, inSize, momentum)));
         }
         units.add(addChildBlock("depthwise", new ConvBn(prefix + "_depthwise", prefix + "_depthwise_BN",
-                hidden, hidden, 3, stride, true, true, inSize, momentum)));
+                hidden, hidden, 3, stride, dilation, true, true, inSize, momentum)));
         long outSize = units.get(units.size() - 1).outSize(inSize);
         units.add(addChildBlock("project", new ConvBn(prefix + "_project", prefix + "_project_BN",
                 hidden, outChannels, 1, 1, false, false, outSize, momentum)));

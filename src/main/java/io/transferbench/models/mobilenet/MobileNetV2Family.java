@@ -42,6 +42,8 @@ public final class MobileNetV2Family implements ModelFamily {
     public static final String MODEL_PATH = "package/dist/models/mobilenet_v2/model.min.js";
     public static final int STAGES = 7;
     public static final long FEATURES = 1280;
+    /** The 1/32 stage, which output stride 16 dilates instead of striding. */
+    private static final int DILATED_STAGE = 5;
     private static final int MIN_SIZE = 32;
     private static final double DEFAULT_MOMENTUM = 0.9;
 
@@ -84,11 +86,17 @@ public final class MobileNetV2Family implements ModelFamily {
      * activations have long moved, and validation accuracy trails training far behind. The
      * default 0.9 is PyTorch's (and torchvision's MobileNetV2's): it follows the data within a
      * few dozen steps.
+     *
+     * <p>{@code output-stride: 16} runs the 1/32 stage and the final convolution at 1/16, its
+     * depthwise convolutions dilated by 2 instead of the first one strided, as torchvision builds
+     * its segmentation backbones: every pretrained stage is used and a dense head gets a finer
+     * grid. The weights are the same; only where the kernels sample changes.
      */
     @Override
     public Rule.ObjectRule optionsRule() {
         return Rule.object()
                 .optional("batchnorm-momentum", Rule.number(0, false, 1, false), DEFAULT_MOMENTUM)
+                .optional("output-stride", Rule.choice("output stride", List.of("32", "16")), 32)
                 .build();
     }
 
@@ -105,6 +113,7 @@ public final class MobileNetV2Family implements ModelFamily {
         }
         float momentum = (float) (spec.options().has("batchnorm-momentum")
                 ? spec.options().get("batchnorm-momentum").asDouble() : DEFAULT_MOMENTUM);
+        boolean dilated = spec.options().path("output-stride").asText("32").equals("16");
         long size = inputShape[1];
         List<Block> stages = new ArrayList<>();
         List<StageOutput> outputs = new ArrayList<>();
@@ -126,9 +135,11 @@ public final class MobileNetV2Family implements ModelFamily {
                 stages.add(new SequentialBlock());
                 outputs.add(null);
             }
+            boolean dilate = dilated && stage == DILATED_STAGE;
             for (int r = 0; r < row[2]; r++) {
-                int stride = r == 0 ? row[3] : 1;
-                InvertedResidual block = new InvertedResidual(index++, channels, row[1], row[0], stride, size, momentum);
+                int stride = r == 0 && !dilate ? row[3] : 1;
+                InvertedResidual block = new InvertedResidual(index++, channels, row[1], row[0], stride, dilate ? 2 : 1,
+                        size, momentum);
                 ((SequentialBlock) stages.get(stage)).add(block);
                 for (ConvBn unit : block.units()) {
                     flops[stage] += 2 * unit.multiplyAdds(size);

@@ -1,6 +1,7 @@
 package io.transferbench.models.mobilenet;
 
 import ai.djl.Model;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
@@ -42,6 +43,34 @@ class MobileNetV2FamilyTest {
             // Keras reports 2,257,984 parameters for MobileNetV2 1.0 without its top, of which
             // 34,112 are BatchNorm moving statistics.
             assertEquals(2_257_984 - 34_112, net.parameterCount());
+        }
+    }
+
+    @Test
+    void outputStride16DilatesTheLastStagesAndKeepsEveryWeightShape() {
+        com.fasterxml.jackson.databind.node.ObjectNode options = io.transferbench.Mappers.YAML.createObjectNode();
+        options.put("output-stride", 16);
+        Backbone dilated = new MobileNetV2Family().build(new ModelSpec(MobileNetV2Family.NAME, options, null),
+                new long[] {3, 96, 96});
+        Backbone plain = new MobileNetV2Family().build(SPEC, new long[] {3, 96, 96});
+        assertEquals(java.util.List.of(2, 2, 4, 8, 16, 16, 16),
+                dilated.outputs().stream().map(io.transferbench.models.StageOutput::stride).toList());
+        assertEquals(java.util.List.of(2, 2, 4, 8, 16, 32, 32),
+                plain.outputs().stream().map(io.transferbench.models.StageOutput::stride).toList());
+        Shape shape = new Shape(2, 3, 96, 96);
+        try (Model model = Model.newInstance("dilated")) {
+            TransferNetwork net = new TransferNetwork(dilated, ai.djl.nn.Blocks.identityBlock());
+            model.setBlock(net);
+            net.initialize(model.getNDManager(), DataType.FLOAT32, CellTrainer.batchShape(new long[] {3, 96, 96}));
+            for (int i = 0; i < dilated.stages().size(); i++) {
+                shape = dilated.stages().get(i).getOutputShapes(new Shape[] {shape})[0];
+                long side = 96 / dilated.outputs().get(i).stride();
+                assertEquals(new Shape(2, dilated.outputs().get(i).channels(), side, side), shape, "stage " + i);
+            }
+            assertEquals(2_257_984 - 34_112, net.parameterCount(), "the same weights fit");
+            NDList out = net.forward(new ai.djl.training.ParameterStore(model.getNDManager(), false),
+                    new NDList(model.getNDManager().ones(new Shape(1, 3, 96, 96))), false);
+            assertEquals(new Shape(1, 1280), out.head().getShape(), "the forward pass runs at 6 x 6");
         }
     }
 
