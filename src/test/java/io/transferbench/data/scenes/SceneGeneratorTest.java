@@ -115,6 +115,7 @@ class SceneGeneratorTest {
         assertEquals("faf369e648952c6b89ba50128e1b0a1214fb98b97f4c3733a5bc2bcf26a7887c", digest(first));
     }
 
+    /** The sha256 of the image bytes followed by the mask bytes. */
     static String digest(Scene scene) throws Exception {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         sha.update(scene.image().pixels());
