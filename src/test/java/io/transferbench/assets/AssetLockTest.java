@@ -128,11 +128,13 @@ class AssetLockTest {
     void repositoryLockIsValidAndFullyLocked() {
         AssetLock lock = AssetLock.read(AssetLock.DEFAULT_FILE);
         assertEquals(List.of("minilm-l6-v2", "bge-small-en-v15", "nsfwjs-mobilenet-v2", "spamassassin", "brown-corpus",
-                        "fashion-mnist", "tuxpaint-stamps"),
+                        "fashion-mnist", "tuxpaint-stamps", "skimage-backgrounds", "opencv-backgrounds"),
                 lock.entries().stream().map(AssetEntry::id).toList());
         assertTrue(lock.entries().stream().allMatch(AssetEntry::isLocked));
         assertEquals(6046, lock.entry("spamassassin").fileSets().get(0).count());
         assertEquals(796, lock.entry("tuxpaint-stamps").fileSets().get(0).count());
+        assertEquals(16, lock.entry("skimage-backgrounds").files().size());
+        assertEquals(19, lock.entry("opencv-backgrounds").files().size());
     }
 
     private String readBroken(String yaml) throws IOException {

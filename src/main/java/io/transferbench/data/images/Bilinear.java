@@ -4,13 +4,13 @@ package io.transferbench.data.images;
  * Bilinear resampling with pixel centres at half-integers (as PyTorch's
  * {@code align_corners=False} and PIL do), clamped at the borders.
  */
-final class Bilinear {
+public final class Bilinear {
 
     private Bilinear() {
     }
 
     /** Channel {@code c} of {@code image} at the continuous position ({@code x}, {@code y}). */
-    static float sample(RasterImage image, double x, double y, int c) {
+    public static float sample(RasterImage image, double x, double y, int c) {
         double cx = Math.min(Math.max(x, 0), image.width() - 1);
         double cy = Math.min(Math.max(y, 0), image.height() - 1);
         int x0 = (int) cx;

@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  */
 public final class TuxPaintStampsDataset extends ImageDataset {
 
-    static final String ASSET = "tuxpaint-stamps";
-    static final String DIR = "usr/share/tuxpaint/stamps";
+    public static final String ASSET = "tuxpaint-stamps";
+    public static final String DIR = "usr/share/tuxpaint/stamps";
     private static final Pattern VARIANT_SUFFIX = Pattern.compile("_(mirror|outline|filled)$");
     private static final Pattern VARIANT_DIR = Pattern.compile("/(outlined|filled)/");
 
@@ -74,12 +74,13 @@ public final class TuxPaintStampsDataset extends ImageDataset {
     }
 
     /** The stamp an image shows: its path without extension and without variant markers. */
-    static String item(String relativePath) {
+    public static String item(String relativePath) {
         String stem = relativePath.substring(0, relativePath.lastIndexOf('.'));
         return VARIANT_SUFFIX.matcher(VARIANT_DIR.matcher(stem).replaceAll("/")).replaceAll("");
     }
 
-    private static List<String> categories(Path root) {
+    /** The top-level category directories, sorted: a category's index is its position here. */
+    public static List<String> categories(Path root) {
         try (Stream<Path> dirs = Files.list(root)) {
             List<String> names = dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
             if (names.size() < 2) {
@@ -94,7 +95,7 @@ public final class TuxPaintStampsDataset extends ImageDataset {
     }
 
     /** Every PNG below a category directory, in path order. */
-    private static List<Path> stamps(Path root) {
+    public static List<Path> stamps(Path root) {
         try (Stream<Path> walk = Files.walk(root)) {
             return walk.filter(p -> p.getFileName().toString().endsWith(".png") && Files.isRegularFile(p))
                     .filter(p -> root.relativize(p).getNameCount() > 1)
