@@ -1,6 +1,11 @@
 package io.transferbench.metrics;
 
-/** Counts of (true class, predicted class), and the classification scores derived from them. */
+/**
+ * Counts of (true class, predicted class), and the scores derived from them: classification's
+ * accuracy and F1, and segmentation's IoU, where each pixel is one (true, predicted) pair summed
+ * over the whole split, as MMSegmentation's {@code IoUMetric} sums intersections and unions
+ * before dividing.
+ */
 public final class ConfusionMatrix {
 
     private final long[][] counts;
@@ -11,6 +16,21 @@ public final class ConfusionMatrix {
 
     public void add(int actual, int predicted) {
         counts[actual][predicted]++;
+    }
+
+    /**
+     * Adds pairs position by position, skipping positions whose true class is {@code ignore}
+     * (segmentation's 255 band and void pixels).
+     */
+    public void addAll(int[] actual, int[] predicted, int ignore) {
+        if (actual.length != predicted.length) {
+            throw new IllegalArgumentException(actual.length + " labels but " + predicted.length + " predictions");
+        }
+        for (int i = 0; i < actual.length; i++) {
+            if (actual[i] != ignore) {
+                counts[actual[i]][predicted[i]]++;
+            }
+        }
     }
 
     public long total() {
@@ -65,6 +85,29 @@ public final class ConfusionMatrix {
             }
         }
         return present == 0 ? 0 : sum / present;
+    }
+
+    /** Intersection over union of one class; NaN when the class is neither present nor predicted. */
+    public double iou(int c) {
+        long union = -counts[c][c];
+        for (int i = 0; i < counts.length; i++) {
+            union += counts[c][i] + counts[i][c];
+        }
+        return union == 0 ? Double.NaN : (double) counts[c][c] / union;
+    }
+
+    /** Mean IoU over the classes with a non-empty union (NumPy's nanmean, as MMSegmentation takes it). */
+    public double meanIou() {
+        double sum = 0;
+        int counted = 0;
+        for (int c = 0; c < counts.length; c++) {
+            double v = iou(c);
+            if (!Double.isNaN(v)) {
+                sum += v;
+                counted++;
+            }
+        }
+        return counted == 0 ? Double.NaN : sum / counted;
     }
 
     public int classes() {

@@ -29,7 +29,7 @@ public final class Bilinear {
      * right if asked, into {@code out} from {@code offset} as three planes (C, H, W) of values
      * 0..255; a grey image fills all three.
      */
-    static void draw(RasterImage image, CropWindow window, boolean mirror, int size, float[] out, int offset) {
+    public static void draw(RasterImage image, CropWindow window, boolean mirror, int size, float[] out, int offset) {
         int plane = size * size;
         double stepX = window.width() / size;
         double stepY = window.height() / size;

@@ -1,0 +1,126 @@
+package io.transferbench.data.scenes;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import io.transferbench.data.Batch;
+import io.transferbench.data.ExampleSet;
+import io.transferbench.data.images.Augmentation;
+import io.transferbench.data.images.Bilinear;
+import io.transferbench.data.images.RasterImage;
+import io.transferbench.data.images.ViewGeometry;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+/**
+ * One split of generated scenes: RGB float32 {@code [n, 3, S, S]} with values 0..255 and int32
+ * class masks {@code [n, S, S]} (0 background, 255 ignored). A training view with augmentation
+ * draws each scene's random crop and flip once per batch and applies it to image and mask alike.
+ */
+final class SceneSet implements ExampleSet {
+
+    private final List<RasterImage> images;
+    private final List<byte[]> masks;
+    private final int size;
+    private final Augmentation augmentation;
+
+    SceneSet(List<Scene> scenes, int size, Augmentation augmentation) {
+        this.images = scenes.stream().map(Scene::image).toList();
+        this.masks = scenes.stream().map(Scene::mask).toList();
+        this.size = size;
+        this.augmentation = augmentation;
+    }
+
+    @Override
+    public int size() {
+        return images.size();
+    }
+
+    @Override
+    public NDList inputs(NDManager manager, int[] indices) {
+        return render(manager, indices, null).inputs();
+    }
+
+    @Override
+    public NDList targets(NDManager manager, int[] indices) {
+        int plane = size * size;
+        byte[] out = new byte[indices.length * plane];
+        for (int i = 0; i < indices.length; i++) {
+            System.arraycopy(masks.get(indices[i]), 0, out, i * plane, plane);
+        }
+        return new NDList(labels(manager, out, indices.length));
+    }
+
+    @Override
+    public ExampleSet forTraining(long seed) {
+        return augmentation.enabled() ? new AugmentedView(seed) : this;
+    }
+
+    /** Images and masks of the scenes at {@code indices}: as generated, or a random view of each. */
+    private Batch render(NDManager manager, int[] indices, long[] seeds) {
+        int plane = size * size;
+        float[] pixels = new float[indices.length * 3 * plane];
+        byte[] mask = new byte[indices.length * plane];
+        IntStream.range(0, indices.length).parallel().forEach(i -> {
+            RasterImage image = images.get(indices[i]);
+            ViewGeometry view;
+            if (seeds == null) {
+                view = ViewGeometry.whole(image, size);
+                Bilinear.draw(image, view.window(), false, size, pixels, i * 3 * plane);
+            } else {
+                view = augmentation.draw(image, new SplittableRandom(seeds[i]), size, pixels, i * 3 * plane);
+            }
+            view.drawLabels(masks.get(indices[i]), image.width(), image.height(), mask, i * plane);
+        });
+        return new Batch(new NDList(manager.create(pixels, new Shape(indices.length, 3, size, size))),
+                new NDList(labels(manager, mask, indices.length)));
+    }
+
+    private ai.djl.ndarray.NDArray labels(NDManager manager, byte[] mask, int n) {
+        int[] values = new int[mask.length];
+        for (int i = 0; i < mask.length; i++) {
+            values[i] = mask[i] & 0xff;
+        }
+        return manager.create(values, new Shape(n, size, size)).toType(DataType.INT32, false);
+    }
+
+    /** The split as one cell trains on it: the n-th batch depends only on the cell's seed and n. */
+    private final class AugmentedView implements ExampleSet {
+
+        private final long seed;
+        private long batches;
+
+        AugmentedView(long seed) {
+            this.seed = seed;
+        }
+
+        @Override
+        public int size() {
+            return SceneSet.this.size();
+        }
+
+        @Override
+        public Batch batch(NDManager manager, int[] indices) {
+            long[] seeds = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + ++batches).longs(indices.length).toArray();
+            return render(manager, indices, seeds);
+        }
+
+        @Override
+        public NDList inputs(NDManager manager, int[] indices) {
+            return batch(manager, indices).inputs();
+        }
+
+        @Override
+        public NDList targets(NDManager manager, int[] indices) {
+            throw new UnsupportedOperationException("an augmented view's targets follow its inputs: ask for batches");
+        }
+
+        @Override
+        public boolean augmented() {
+            return true;
+        }
+    }
+}

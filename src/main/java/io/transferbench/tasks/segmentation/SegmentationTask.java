@@ -1,0 +1,91 @@
+package io.transferbench.tasks.segmentation;
+
+import ai.djl.training.loss.Loss;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.transferbench.BenchException;
+import io.transferbench.data.Targets;
+import io.transferbench.models.Backbone;
+import io.transferbench.models.StageOutput;
+import io.transferbench.suite.Rule;
+import io.transferbench.tasks.Evaluator;
+import io.transferbench.tasks.MetricSpec;
+import io.transferbench.tasks.Task;
+import io.transferbench.tasks.TaskHead;
+
+import java.util.List;
+
+/**
+ * Semantic segmentation: a class per pixel, class 0 the background, label 255 ignored. The head
+ * is LR-ASPP on the backbone's stride-8 and stride-16 outputs (the last stage at each stride);
+ * a backbone run at output stride 16 (MobileNetV2's {@code output-stride: 16}) gives it every
+ * pretrained stage. Scored as MMSegmentation's {@code IoUMetric}: mIoU, pixel accuracy.
+ */
+public final class SegmentationTask implements Task {
+
+    public static final String NAME = "semantic-segmentation";
+    public static final String MIOU = "miou";
+    public static final String PIXEL_ACCURACY = "pixel_accuracy";
+    private static final int LOW_STRIDE = 8;
+    private static final int HIGH_STRIDE = 16;
+    private static final int DEFAULT_INTER = 128;
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String description() {
+        return "semantic segmentation: per-pixel classes, LR-ASPP head on strides 8 and 16, mIoU";
+    }
+
+    @Override
+    public List<MetricSpec> metrics() {
+        return List.of(new MetricSpec(MIOU, true), new MetricSpec(PIXEL_ACCURACY, true));
+    }
+
+    /** {@code inter-channels}: width of the high-level branch (torchvision's 128). */
+    @Override
+    public Rule.ObjectRule headRule() {
+        return Rule.object().optional("inter-channels", Rule.integer(8, 4096), DEFAULT_INTER).build();
+    }
+
+    @Override
+    public TaskHead head(ObjectNode options, Targets targets, Backbone backbone) {
+        int low = lastStageAt(backbone, LOW_STRIDE);
+        int high = lastStageAt(backbone, HIGH_STRIDE);
+        long inter = options.path("inter-channels").asLong(DEFAULT_INTER);
+        StageOutput lowOut = backbone.outputs().get(low);
+        StageOutput highOut = backbone.outputs().get(high);
+        if (targets.shape().length != 2) {
+            throw new IllegalArgumentException("segmentation targets are [H, W] masks, not " + targets.shape().length
+                    + "-d");
+        }
+        long pixels = targets.shape()[0] * targets.shape()[1];
+        long multiplyAdds = LrAsppHead.multiplyAdds(targets.classCount(), inter, lowOut.channels(),
+                pixels / (LOW_STRIDE * LOW_STRIDE), highOut.channels(), pixels / (HIGH_STRIDE * HIGH_STRIDE));
+        return new TaskHead(List.of(low, high), ai.djl.nn.Blocks.identityBlock(),
+                new LrAsppHead(targets.classCount(), inter, LOW_STRIDE), 2 * multiplyAdds);
+    }
+
+    private static int lastStageAt(Backbone backbone, int stride) {
+        for (int i = backbone.outputs().size() - 1; i >= 0; i--) {
+            if (backbone.outputs().get(i).stride() == stride) {
+                return i;
+            }
+        }
+        throw new BenchException(BenchException.EXIT_BAD_INPUT, "task " + NAME + " needs a backbone with outputs at "
+                + "strides " + LOW_STRIDE + " and " + HIGH_STRIDE + "; this one's stages output strides "
+                + backbone.outputs().stream().map(o -> Integer.toString(o.stride())).toList());
+    }
+
+    @Override
+    public Loss loss(ObjectNode options) {
+        return new PixelCrossEntropy();
+    }
+
+    @Override
+    public Evaluator newEvaluator(Targets targets) {
+        return new SegmentationEvaluator(targets.classNames());
+    }
+}
