@@ -114,4 +114,36 @@ class SuitesEndToEndTest {
             assertTrue(r.forwardFlopsPerSample() > 6 * 2L * 32 * 384 * 384, "six encoder layers of FLOPs");
         }
     }
+
+    /**
+     * The segmentation suite on its smoke profile: MobileNetV2 at output stride 16 with an LR-ASPP
+     * head on generated scenes of real stamps and photographs, scored per pixel.
+     */
+    @Test
+    void segStampsSmokeSegmentsGeneratedScenes() throws Exception {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "--suite", "seg-stamps", "--profile", "smoke", "--out", out.toString(), "--run-id", "smoke",
+                "--feature-cache-dir", out.resolve("features").toString());
+        assertEquals(0, code, err::toString);
+        List<CellRecord> records = new ArrayList<>();
+        try (Stream<Path> files = Files.list(out.resolve("seg-stamps/smoke/cells"))) {
+            for (Path f : files.toList()) {
+                records.add(Mappers.RECORDS.readValue(f.toFile(), CellRecord.class));
+            }
+        }
+        assertEquals(3, records.size(), "finetune at freeze all and 0, and scratch");
+        for (CellRecord r : records) {
+            assertEquals(CellRecord.OK, r.status(), r.reason());
+            double miou = r.test().get("miou");
+            assertTrue(miou > 0 && miou <= 1, "mIoU " + miou);
+            assertTrue(r.test().get("pixel_accuracy") > 0);
+            assertTrue(r.testPerClass().containsKey("background"), r.testPerClass().toString());
+            assertEquals("higher", r.metricDirections().get("miou"));
+            assertEquals(16L, r.datasetCounts().get("train"));
+            assertTrue(r.assets().containsKey("skimage-backgrounds") && r.assets().containsKey("tuxpaint-stamps"));
+            assertTrue(r.forwardFlopsPerSample() > 0);
+        }
+        assertTrue(Files.exists(out.resolve("seg-stamps/smoke/index.html")));
+    }
 }

@@ -3,6 +3,7 @@ package io.transferbench.metrics;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Accuracy, per-class F1 and macro-F1 on confusion matrices worked by hand. */
 class ConfusionMatrixTest {
@@ -42,5 +43,37 @@ class ConfusionMatrixTest {
         ConfusionMatrix m = new ConfusionMatrix(2);
         assertEquals(0.0, m.accuracy());
         assertEquals(0.0, m.macroF1());
+    }
+
+    @Test
+    void iouMatchesScikitLearnsPublishedJaccardExample() {
+        // scikit-learn's jaccard_score docstring (a doctest its CI runs), multiclass case:
+        // y_true = [0, 1, 2, 2], y_pred = [0, 2, 1, 2] -> per class [1, 0, 0.33...], macro 0.44...
+        ConfusionMatrix m = new ConfusionMatrix(3);
+        m.addAll(new int[] {0, 1, 2, 2}, new int[] {0, 2, 1, 2}, 255);
+        assertEquals(1.0, m.iou(0), 1e-12);
+        assertEquals(0.0, m.iou(1), 1e-12);
+        assertEquals(1.0 / 3, m.iou(2), 1e-12);
+        assertEquals(4.0 / 9, m.meanIou(), 1e-12);
+    }
+
+    @Test
+    void iouIsSummedOverTheSplitIgnoresVoidPixelsAndSkipsAbsentClasses() {
+        ConfusionMatrix m = new ConfusionMatrix(4);
+        // Image 1: labels 0 0 1 1, predicted 0 1 1 1 -> class 0: I 1, U 2; class 1: I 2, U 3.
+        m.addAll(new int[] {0, 0, 1, 1}, new int[] {0, 1, 1, 1}, 255);
+        // Image 2: labels 1 255 255 0, predicted 2 3 3 0: the two void pixels count nowhere;
+        // class 1: I 0, U 1 more; class 2 only predicted: I 0, U 1; class 0: I 1, U 1 more.
+        m.addAll(new int[] {1, 255, 255, 0}, new int[] {2, 3, 3, 0}, 255);
+        // Summed: class 0: 2/3; class 1: 2/4; class 2: 0/1; class 3 neither present nor predicted.
+        assertEquals(2.0 / 3, m.iou(0), 1e-12);
+        assertEquals(2.0 / 4, m.iou(1), 1e-12);
+        assertEquals(0.0, m.iou(2), 1e-12);
+        assertTrue(Double.isNaN(m.iou(3)));
+        assertEquals((2.0 / 3 + 0.5 + 0) / 3, m.meanIou(), 1e-12);
+        // The mean of per-image mIoU differs: image 1 (1/2 + 2/3) / 2, image 2 (1 + 0 + 0) / 3.
+        double perImage = ((0.5 + 2.0 / 3) / 2 + 1.0 / 3) / 2;
+        assertTrue(Math.abs(perImage - m.meanIou()) > 0.05, "dataset-level sums, not a mean of images");
+        assertEquals(4.0 / 6, m.accuracy(), 1e-12, "pixel accuracy over the 6 pixels not ignored");
     }
 }

@@ -20,7 +20,7 @@ import java.util.Set;
  * pixel: class 0 the background, then the chosen stamp categories. Stamps (with their mirrored
  * variants) and backgrounds are split first, so the test scenes hold objects and backgrounds no
  * training scene shows. Generated deterministically from the locked assets, the split seed and
- * {@code scene-seed}.
+ * {@code scene-seed}; {@code dataset.limit} caps the training scenes.
  */
 public final class StampScenesDataset implements DatasetSource {
 
@@ -101,7 +101,11 @@ public final class StampScenesDataset implements DatasetSource {
         classNames.addAll(chosen);
         Map<String, Long> counts = new LinkedHashMap<>();
         counts.put(Splits.SKIPPED, (long) stamps.skipped());
-        SceneSet train = generate("train", splits.train(), scene, 3 * seed, spec.intOption("train-scenes", 400),
+        int trainScenes = spec.intOption("train-scenes", 400);
+        if (spec.limit() != null) {
+            trainScenes = Math.min(trainScenes, spec.limit());
+        }
+        SceneSet train = generate("train", splits.train(), scene, 3 * seed, trainScenes,
                 augmentation, classNames, counts);
         SceneSet val = generate("val", splits.val(), scene, 3 * seed + 1, spec.intOption("val-scenes", 100),
                 Augmentation.NONE, classNames, counts);
