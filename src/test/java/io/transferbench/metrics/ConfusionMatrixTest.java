@@ -76,4 +76,40 @@ class ConfusionMatrixTest {
         assertTrue(Math.abs(perImage - m.meanIou()) > 0.05, "dataset-level sums, not a mean of images");
         assertEquals(4.0 / 6, m.accuracy(), 1e-12, "pixel accuracy over the 6 pixels not ignored");
     }
+
+    /**
+     * The docstring example (run as a doctest) of Hugging Face evaluate's {@code mean_iou}, a port of
+     * MMSegmentation's {@code mean_iou}: huggingface/evaluate, metrics/mean_iou/mean_iou.py, commit
+     * 210d21415aec94f41038eaee1d25eb829d5025ee; {@code num_labels=10, ignore_index=255}. Image 3
+     * predicts 255 at a pixel labelled 255, which the ignore drops.
+     */
+    @Test
+    void iouMatchesHuggingFaceEvaluatesPublishedMeanIouExample() {
+        ConfusionMatrix m = new ConfusionMatrix(10);
+        m.addAll(new int[] {0, 3, 5, 4, 6, 255}, new int[] {1, 2, 3, 4, 5, 255}, 255);
+        m.addAll(new int[] {1, 7, 9, 2, 3, 6}, new int[] {2, 7, 9, 2, 3, 6}, 255);
+        m.addAll(new int[] {1, 2, 2, 8, 2, 1, 3, 255, 1}, new int[] {2, 2, 3, 8, 2, 4, 3, 255, 2}, 255);
+        assertEquals(0.47750000000000004, m.meanIou(), 1e-12);
+        assertEquals(0.5263157894736842, m.accuracy(), 1e-12, "overall accuracy (aAcc)");
+        double[] published = {0., 0., 0.375, 0.4, 0.5, 0., 0.5, 1., 1., 1.};
+        for (int c = 0; c < published.length; c++) {
+            assertEquals(published[c], m.iou(c), 1e-12, "class " + c);
+        }
+    }
+
+    /**
+     * TensorFlow's {@code metrics.mean_iou} test with a class in neither labels nor predictions (TF
+     * averages over the classes with a non-zero denominator, as nanmean does):
+     * tensorflow/python/kernel_tests/metrics_test.py as extracted in sola-st/Treefix,
+     * popular_projects_snippets_dataset/tensorflow/bodies/body_33845.py, commit
+     * b70889b7eeaa8df35d2c7b08b5391c041afb2f63; confusion matrix [[9, 5, 0], [3, 7, 0], [0, 0, 0]].
+     */
+    @Test
+    void iouMatchesTensorFlowsMeanIouTestWithAMissingClass() {
+        ConfusionMatrix m = new ConfusionMatrix(3);
+        m.addAll(new int[] {0, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 1}, new int[] {0, 0, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1}, 255);
+        m.addAll(new int[] {1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0}, new int[] {0, 0, 0, 1, 1, 1, 1, 1, 1, 0, 0, 0}, 255);
+        assertTrue(Double.isNaN(m.iou(2)));
+        assertEquals(0.5 * (9.0 / (9 + 3 + 5) + 7.0 / (7 + 5 + 3)), m.meanIou(), 1e-12);
+    }
 }
