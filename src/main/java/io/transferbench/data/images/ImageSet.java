@@ -84,11 +84,10 @@ public final class ImageSet implements ExampleSet {
      */
     private final class AugmentedView implements ExampleSet {
 
-        private final long seed;
-        private long batches;
+        private final ViewSeeds seeds;
 
         AugmentedView(long seed) {
-            this.seed = seed;
+            this.seeds = new ViewSeeds(seed);
         }
 
         @Override
@@ -98,9 +97,7 @@ public final class ImageSet implements ExampleSet {
 
         @Override
         public NDList inputs(NDManager manager, int[] indices) {
-            // SplittableRandom scrambles its seed, so neighbouring (seed, batch) pairs are unrelated.
-            long[] seeds = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + ++batches).longs(indices.length).toArray();
-            return pixels(manager, indices, render(indices, seeds));
+            return pixels(manager, indices, render(indices, seeds.next(indices.length)));
         }
 
         @Override

@@ -2,13 +2,13 @@ package io.transferbench.data.scenes;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.transferbench.data.Batch;
 import io.transferbench.data.ExampleSet;
 import io.transferbench.data.images.Augmentation;
 import io.transferbench.data.images.Bilinear;
 import io.transferbench.data.images.RasterImage;
+import io.transferbench.data.images.ViewSeeds;
 import io.transferbench.data.images.ViewGeometry;
 
 import java.util.List;
@@ -41,7 +41,13 @@ final class SceneSet implements ExampleSet {
 
     @Override
     public NDList inputs(NDManager manager, int[] indices) {
-        return render(manager, indices, null).inputs();
+        int plane = 3 * size * size;
+        float[] pixels = new float[indices.length * plane];
+        IntStream.range(0, indices.length).parallel().forEach(i -> {
+            RasterImage image = images.get(indices[i]);
+            Bilinear.draw(image, ViewGeometry.whole(image, size).window(), false, size, pixels, i * plane);
+        });
+        return new NDList(manager.create(pixels, new Shape(indices.length, 3, size, size)));
     }
 
     @Override
@@ -59,20 +65,14 @@ final class SceneSet implements ExampleSet {
         return augmentation.enabled() ? new AugmentedView(seed) : this;
     }
 
-    /** Images and masks of the scenes at {@code indices}: as generated, or a random view of each. */
+    /** Images and masks of the scenes at {@code indices}, a random view of each. */
     private Batch render(NDManager manager, int[] indices, long[] seeds) {
         int plane = size * size;
         float[] pixels = new float[indices.length * 3 * plane];
         byte[] mask = new byte[indices.length * plane];
         IntStream.range(0, indices.length).parallel().forEach(i -> {
             RasterImage image = images.get(indices[i]);
-            ViewGeometry view;
-            if (seeds == null) {
-                view = ViewGeometry.whole(image, size);
-                Bilinear.draw(image, view.window(), false, size, pixels, i * 3 * plane);
-            } else {
-                view = augmentation.draw(image, new SplittableRandom(seeds[i]), size, pixels, i * 3 * plane);
-            }
+            ViewGeometry view = augmentation.draw(image, new SplittableRandom(seeds[i]), size, pixels, i * 3 * plane);
             view.drawLabels(masks.get(indices[i]), image.width(), image.height(), mask, i * plane);
         });
         return new Batch(new NDList(manager.create(pixels, new Shape(indices.length, 3, size, size))),
@@ -84,17 +84,16 @@ final class SceneSet implements ExampleSet {
         for (int i = 0; i < mask.length; i++) {
             values[i] = mask[i] & 0xff;
         }
-        return manager.create(values, new Shape(n, size, size)).toType(DataType.INT32, false);
+        return manager.create(values, new Shape(n, size, size));
     }
 
-    /** The split as one cell trains on it: the n-th batch depends only on the cell's seed and n. */
+    /** The split as one cell trains on it: a random view of each scene, image and mask alike. */
     private final class AugmentedView implements ExampleSet {
 
-        private final long seed;
-        private long batches;
+        private final ViewSeeds seeds;
 
         AugmentedView(long seed) {
-            this.seed = seed;
+            this.seeds = new ViewSeeds(seed);
         }
 
         @Override
@@ -104,8 +103,7 @@ final class SceneSet implements ExampleSet {
 
         @Override
         public Batch batch(NDManager manager, int[] indices) {
-            long[] seeds = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + ++batches).longs(indices.length).toArray();
-            return render(manager, indices, seeds);
+            return render(manager, indices, seeds.next(indices.length));
         }
 
         @Override
