@@ -15,6 +15,10 @@ import java.util.Map;
  * {@code configSchema} ({@link ConfigSchema}); records from harnesses before versions carry none.
  * {@code metricDirections} says for each metric whether {@code higher} or {@code lower} is
  * better, as the task declared it; records from harnesses before it carry none.
+ *
+ * <p>The {@code gpu*} fields come from samples taken while the cell ran ({@link GpuUsage} says
+ * what each means); they are null for CPU cells, where nothing was sampled, and in records
+ * from harnesses before them.
  */
 public record CellRecord(
         String cellId,
@@ -50,11 +54,43 @@ public record CellRecord(
         double featureSeconds,
         String device,
         String startedAt,
-        String finishedAt) {
+        String finishedAt,
+        Long gpuMemorySampledPeakBytes,
+        Double gpuPowerSampledMeanWatts,
+        Double gpuEnergySampledJoules,
+        Integer gpuSamples,
+        String gpuSampling) {
 
     public static final String OK = "ok";
     public static final String DIVERGED = "diverged";
     public static final String FAILED = "failed";
+
+    /** A record without GPU samples: the components before them, as callers written before them pass. */
+    public CellRecord(String cellId, int index, String label, String status, String reason, JsonNode config,
+                      Integer configSchema, long seed, Map<String, String> assets, Map<String, Long> datasetCounts,
+                      Map<String, Double> val, Map<String, Double> test, Map<String, Double> testPerClass,
+                      Map<String, String> metricDirections, int bestEpoch, List<EpochPoint> curve, double wallSeconds,
+                      double trainSeconds, double evalSeconds, Double timeToTargetSeconds, Integer targetEpoch,
+                      double trainSamplesPerSecond, double evalSamplesPerSecond, Long peakRssBytes, long paramsTotal,
+                      long paramsTrainable, Long forwardFlopsPerSample, Long trainFlopsPerSample,
+                      Double achievedTrainFlopsPerSecond, String featureCache, double featureSeconds, String device,
+                      String startedAt, String finishedAt) {
+        this(cellId, index, label, status, reason, config, configSchema, seed, assets, datasetCounts, val, test,
+                testPerClass, metricDirections, bestEpoch, curve, wallSeconds, trainSeconds, evalSeconds,
+                timeToTargetSeconds, targetEpoch, trainSamplesPerSecond, evalSamplesPerSecond, peakRssBytes,
+                paramsTotal, paramsTrainable, forwardFlopsPerSample, trainFlopsPerSample, achievedTrainFlopsPerSecond,
+                featureCache, featureSeconds, device, startedAt, finishedAt, null, null, null, null, null);
+    }
+
+    /** This record with the GPU usage sampled during its cell. */
+    public CellRecord withGpuUsage(GpuUsage gpu) {
+        return new CellRecord(cellId, index, label, status, reason, config, configSchema, seed, assets, datasetCounts,
+                val, test, testPerClass, metricDirections, bestEpoch, curve, wallSeconds, trainSeconds, evalSeconds,
+                timeToTargetSeconds, targetEpoch, trainSamplesPerSecond, evalSamplesPerSecond, peakRssBytes,
+                paramsTotal, paramsTrainable, forwardFlopsPerSample, trainFlopsPerSample, achievedTrainFlopsPerSecond,
+                featureCache, featureSeconds, device, startedAt, finishedAt, gpu.memorySampledPeakBytes(),
+                gpu.powerSampledMeanWatts(), gpu.energySampledJoules(), gpu.samples(), gpu.sampling());
+    }
 
     /** The config as the current schema writes it: older records' implicit settings made explicit. */
     public JsonNode currentConfig() {

@@ -2,22 +2,17 @@ package io.transferbench.results;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
-import ai.djl.util.cuda.CudaUtils;
 import io.transferbench.HarnessVersion;
 import oshi.SystemInfo;
 import oshi.hardware.CentralProcessor;
 import oshi.hardware.HardwareAbstractionLayer;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The machine and software a run used, captured once per run into {@code env.json}.
@@ -26,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  * any Xeon generation. {@code cpuSignature} (vendor, family, model, stepping), {@code
  * cpuProcessorId} (the CPUID bits) and {@code cpuFrequencyHz} do; {@code machineId} tells hosts
  * apart. {@code env.json} files from before these fields read them as null.
+ *
+ * <p>{@code precision} names the arithmetic the cells used ({@link NumericPrecision}); {@code gpu}
+ * names the GPUs with their memory, the driver and the CUDA versions ({@link GpuEnvironment}), and is
+ * null where there is none. Both read as null in env.json files from before them.
  */
 public record EnvironmentInfo(
         String capturedAt,
@@ -49,7 +48,20 @@ public record EnvironmentInfo(
         List<String> gpus,
         String gpuDriver,
         String harnessVersion,
-        String harnessCommit) {
+        String harnessCommit,
+        String precision,
+        GpuEnvironment gpu) {
+
+    /** Without precision and GPU details: the components before them, as callers written before them pass. */
+    public EnvironmentInfo(String capturedAt, String host, String machineId, String os, String cpuModel,
+                           String cpuSignature, String cpuProcessorId, Long cpuFrequencyHz, int physicalCores,
+                           int logicalCores, long memoryBytes, String jvm, String djlVersion, String engine,
+                           String engineVersion, int engineThreads, Integer engineInteropThreads, String device,
+                           List<String> gpus, String gpuDriver, String harnessVersion, String harnessCommit) {
+        this(capturedAt, host, machineId, os, cpuModel, cpuSignature, cpuProcessorId, cpuFrequencyHz, physicalCores,
+                logicalCores, memoryBytes, jvm, djlVersion, engine, engineVersion, engineThreads, engineInteropThreads,
+                device, gpus, gpuDriver, harnessVersion, harnessCommit, null, null);
+    }
 
     public static EnvironmentInfo capture(String device) {
         SystemInfo si = new SystemInfo();
@@ -57,15 +69,11 @@ public record EnvironmentInfo(
         CentralProcessor cpu = hw.getProcessor();
         Engine engine = Engine.getInstance();
         HarnessVersion harness = HarnessVersion.current();
-        List<String> gpus = new ArrayList<>();
-        String driver = null;
-        if (CudaUtils.getGpuCount() > 0) {
-            for (String line : nvidiaSmi()) {
-                String[] parts = line.split(",\\s*");
-                gpus.add(parts[0]);
-                driver = parts.length > 1 ? parts[1] : driver;
-            }
-        }
+        // The engine's count, not CudaUtils' (JNA's own libcudart lookup, which can fail where
+        // PyTorch's CUDA works); nvidia-smi names the devices either way.
+        GpuEnvironment gpu = GpuEnvironment.capture(engine.getGpuCount());
+        List<String> gpus = gpu == null ? new ArrayList<>() : new ArrayList<>(gpu.names());
+        String driver = gpu == null ? null : gpu.driverVersion();
         CentralProcessor.ProcessorIdentifier id = cpu.getProcessorIdentifier();
         boolean torch = "PyTorch".equals(engine.getEngineName());
         return new EnvironmentInfo(
@@ -90,7 +98,9 @@ public record EnvironmentInfo(
                 gpus,
                 driver,
                 harness.version(),
-                harness.commit());
+                harness.commit(),
+                NumericPrecision.of(device),
+                gpu);
     }
 
     /**
@@ -133,20 +143,5 @@ public record EnvironmentInfo(
     private static int fallbackThreads() {
         String env = System.getenv("OMP_NUM_THREADS");
         return env != null && env.matches("\\d+") ? Integer.parseInt(env) : Runtime.getRuntime().availableProcessors();
-    }
-
-    private static List<String> nvidiaSmi() {
-        List<String> lines = new ArrayList<>();
-        try {
-            Process p = new ProcessBuilder("nvidia-smi", "--query-gpu=name,driver_version", "--format=csv,noheader")
-                    .redirectErrorStream(true).start();
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                r.lines().filter(l -> !l.isBlank()).forEach(lines::add);
-            }
-            p.waitFor(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // no nvidia-smi: the GPU list stays empty, CudaUtils still counted the devices
-        }
-        return lines;
     }
 }

@@ -7,6 +7,8 @@ import io.transferbench.Catalog;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.data.Splits;
 import io.transferbench.results.CellRecord;
+import io.transferbench.results.GpuUsage;
+import io.transferbench.results.GpuUsageSampler;
 import io.transferbench.results.MemoryProbe;
 import io.transferbench.suite.Cell;
 import io.transferbench.suite.CellSpec;
@@ -39,6 +41,7 @@ final class CellSession implements AutoCloseable {
     private final Function<CellSpec, Map<String, String>> assetsOf;
     private final PreparedData data;
     private final MemoryProbe memory = new MemoryProbe();
+    private final GpuUsageSampler gpu;
     private final NDManager cacheManager;
     private final FeatureCache features;
     private final PretrainedWeights pretrained;
@@ -54,6 +57,7 @@ final class CellSession implements AutoCloseable {
         this.features = new FeatureCache(cacheManager, FeatureCache.DEFAULT_BUDGET_BYTES, store, data::identityOf);
         this.pretrained = new PretrainedWeights(catalog, assets, device, data::forModel);
         this.trainer = new CellTrainer(device, features);
+        this.gpu = GpuUsageSampler.forDevice(device);
     }
 
     /** Trains and evaluates one cell; a cell that fails is recorded as failed, not thrown. */
@@ -65,20 +69,24 @@ final class CellSession implements AutoCloseable {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         TrainingOutcome outcome;
-        try {
-            outcome = trainer.train(spec, splits, catalog.task(spec.task()), catalog.model(spec.model().name()),
-                    start, listener, null);
-        } catch (BenchException e) {
-            throw e;
-        } catch (RuntimeException | OutOfMemoryError e) {
-            // EngineException (PyTorch errors, native out-of-memory) lands here too
-            LOG.debug("cell {} failed", cell.id(), e);
-            outcome = failed(e instanceof OutOfMemoryError ? "out of memory: " + e.getMessage()
-                    : e.getClass().getSimpleName() + ": " + e.getMessage());
+        GpuUsage gpuUsage;
+        try (GpuUsageSampler.Window sampled = gpu.start()) {
+            try {
+                outcome = trainer.train(spec, splits, catalog.task(spec.task()), catalog.model(spec.model().name()),
+                        start, listener, null);
+            } catch (BenchException e) {
+                throw e;
+            } catch (RuntimeException | OutOfMemoryError e) {
+                // EngineException (PyTorch errors, native out-of-memory) lands here too
+                LOG.debug("cell {} failed", cell.id(), e);
+                outcome = failed(e instanceof OutOfMemoryError ? "out of memory: " + e.getMessage()
+                        : e.getClass().getSimpleName() + ": " + e.getMessage());
+            }
+            gpuUsage = sampled.stop();
         }
         return CellRecords.of(cell, outcome, splits.counts(), assetsOf.apply(spec),
                 MetricSpec.directions(catalog.task(spec.task()).metrics()), (System.nanoTime() - t0) / 1e9,
-                memory.peakBytes(), deviceName, started, Instant.now());
+                memory.peakBytes(), deviceName, started, Instant.now()).withGpuUsage(gpuUsage);
     }
 
     static TrainingOutcome failed(String reason) {
