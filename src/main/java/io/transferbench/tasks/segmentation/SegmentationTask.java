@@ -6,7 +6,7 @@ import io.transferbench.BenchException;
 import io.transferbench.data.Targets;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.StageOutput;
-import io.transferbench.suite.Rule;
+import io.transferbench.spec.Rule;
 import io.transferbench.tasks.Evaluator;
 import io.transferbench.tasks.MetricSpec;
 import io.transferbench.tasks.PredictionDrawer;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transferbench.Mappers;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.mobilenet.MobileNetV2Family;
-import io.transferbench.suite.ModelSpec;
+import io.transferbench.spec.ModelSpec;
 import io.transferbench.tasks.TaskHead;
 import io.transferbench.train.TransferNetwork;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
-package io.transferbench;
+package io.transferbench.catalog;
 
+import io.transferbench.BenchException;
 import io.transferbench.data.DatasetSource;
 import io.transferbench.models.ModelFamily;
 import io.transferbench.tasks.Task;

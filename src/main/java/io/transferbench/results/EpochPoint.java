@@ -1,4 +1,4 @@
-package io.transferbench.train;
+package io.transferbench.results;
 
 import java.util.Map;
 

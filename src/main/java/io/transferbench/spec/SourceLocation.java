@@ -1,4 +1,4 @@
-package io.transferbench.suite;
+package io.transferbench.spec;
 
 /** Where a value came from: a line and column of a suite file, or a command-line override. */
 public record SourceLocation(String source, int line, int column) {

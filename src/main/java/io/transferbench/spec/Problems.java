@@ -1,4 +1,4 @@
-package io.transferbench.suite;
+package io.transferbench.spec;
 
 import io.transferbench.BenchException;
 

@@ -1,4 +1,4 @@
-package io.transferbench.suite;
+package io.transferbench.spec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -44,7 +44,7 @@ public final class LocatedTree {
     }
 
     /** Records that the subtree at {@code path} now comes from somewhere else. */
-    void relocate(String path, Map<String, SourceLocation> fromOther, String otherPrefix) {
+    public void relocate(String path, Map<String, SourceLocation> fromOther, String otherPrefix) {
         locations.keySet().removeIf(k -> k.equals(path) || k.startsWith(path + ".") || k.startsWith(path + "["));
         for (Map.Entry<String, SourceLocation> e : fromOther.entrySet()) {
             String k = e.getKey();
@@ -54,24 +54,24 @@ public final class LocatedTree {
         }
     }
 
-    void put(String path, SourceLocation location) {
+    public void put(String path, SourceLocation location) {
         locations.put(path, location);
     }
 
-    Map<String, SourceLocation> locations() {
+    public Map<String, SourceLocation> locations() {
         return locations;
     }
 
-    static String child(String path, String field) {
+    public static String child(String path, String field) {
         return path.isEmpty() ? field : path + "." + field;
     }
 
-    static String index(String path, int i) {
+    public static String index(String path, int i) {
         return path + "[" + i + "]";
     }
 
     /** Sets the value at a dotted path, creating the mappings on the way. */
-    static void set(ObjectNode root, String dottedPath, JsonNode value) {
+    public static void set(ObjectNode root, String dottedPath, JsonNode value) {
         String[] parts = dottedPath.split("\\.");
         ObjectNode node = root;
         for (int i = 0; i < parts.length - 1; i++) {
@@ -84,7 +84,7 @@ public final class LocatedTree {
         node.set(parts[parts.length - 1], value);
     }
 
-    static JsonNode at(JsonNode root, String dottedPath) {
+    public static JsonNode at(JsonNode root, String dottedPath) {
         JsonNode node = root;
         for (String part : dottedPath.split("\\.")) {
             node = node == null ? null : node.get(part);

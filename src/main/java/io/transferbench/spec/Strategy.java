@@ -1,4 +1,4 @@
-package io.transferbench.suite;
+package io.transferbench.spec;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 

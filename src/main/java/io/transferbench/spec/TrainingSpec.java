@@ -1,4 +1,4 @@
-package io.transferbench.suite;
+package io.transferbench.spec;
 
 /**
  * How every cell trains. Warmup (for the warmup-* schedules) defaults to 10% of the steps.

@@ -1,4 +1,4 @@
-package io.transferbench;
+package io.transferbench.catalog;
 
 import io.transferbench.data.DatasetSource;
 import io.transferbench.models.ModelFamily;
@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A domain's contribution to the catalog. Each domain registers one implementation in
- * {@code META-INF/services/io.transferbench.Plugin}; adding a domain touches nothing else.
+ * {@code META-INF/services/io.transferbench.catalog.Plugin}; adding a domain touches nothing else.
  */
 public interface Plugin {
 
