@@ -41,6 +41,25 @@ class LrAsppHeadTest {
     }
 
     @Test
+    void theDecoderKindClassifiesTheLastStageAndUpsamplesItToTheInput() {
+        Backbone backbone = new MobileNetV2Family().build(new ModelSpec(MobileNetV2Family.NAME,
+                Mappers.YAML.createObjectNode(), null), new long[] {3, 64, 64});
+        ObjectNode head = Mappers.YAML.createObjectNode().put("kind", SegmentationTask.DECODER);
+        TaskHead decoder = new SegmentationTask().head(head, new io.transferbench.data.Targets(
+                List.of("background", "a", "b"), new long[] {64, 64}), backbone);
+        assertEquals(List.of(backbone.lastStage()), decoder.taps(), "only the last stage, whatever its stride");
+        long lastChannels = backbone.outputs().get(backbone.lastStage()).channels();
+        assertEquals(2 * lastChannels * 3 * (2 * 2), decoder.flopsPerExample(), "a 1x1 conv on the 2x2 stride-32 map");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TransferNetwork net = new TransferNetwork(backbone, decoder);
+            net.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 64, 64));
+            NDArray logits = net.forward(new ParameterStore(manager, false),
+                    new NDList(manager.randomUniform(0, 255, new Shape(2, 3, 64, 64))), false).singletonOrThrow();
+            assertEquals(new Shape(2, 3, 64, 64), logits.getShape());
+        }
+    }
+
+    @Test
     void pixelCrossEntropyAveragesOverThePixelsNotIgnored() {
         try (NDManager manager = NDManager.newBaseManager()) {
             // One image of 1 x 2 pixels, two classes: pixel 0 has logits (0, ln 3), so p(class 1) = 3/4;
