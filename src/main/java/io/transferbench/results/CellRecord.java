@@ -2,7 +2,6 @@ package io.transferbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.transferbench.suite.ConfigSchema;
-import io.transferbench.train.EpochPoint;
 
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,9 @@ import java.util.Map;
  * {@code configSchema} ({@link ConfigSchema}); records from harnesses before versions carry none.
  * {@code metricDirections} says for each metric whether {@code higher} or {@code lower} is
  * better, as the task declared it; records from harnesses before it carry none.
+ * {@code otherTests} holds the scores on the dataset's further evaluation sets by name
+ * ({@code test-ood}, ...), and {@code pictures} the files of pictures of its test predictions;
+ * both are empty in records from harnesses before them.
  *
  * <p>The {@code gpu*} fields come from samples taken while the cell ran ({@link GpuUsage} says
  * what each means); they are null for CPU cells, where nothing was sampled, and in records
@@ -55,11 +57,18 @@ public record CellRecord(
         String device,
         String startedAt,
         String finishedAt,
+        Map<String, TestScores> otherTests,
+        List<PredictionPicture> pictures,
         Long gpuMemorySampledPeakBytes,
         Double gpuPowerSampledMeanWatts,
         Double gpuEnergySampledJoules,
         Integer gpuSamples,
         String gpuSampling) {
+
+    public CellRecord {
+        otherTests = otherTests == null ? Map.of() : otherTests;
+        pictures = pictures == null ? List.of() : pictures;
+    }
 
     public static final String OK = "ok";
     public static final String DIVERGED = "diverged";
@@ -74,12 +83,14 @@ public record CellRecord(
                       double trainSamplesPerSecond, double evalSamplesPerSecond, Long peakRssBytes, long paramsTotal,
                       long paramsTrainable, Long forwardFlopsPerSample, Long trainFlopsPerSample,
                       Double achievedTrainFlopsPerSecond, String featureCache, double featureSeconds, String device,
-                      String startedAt, String finishedAt) {
+                      String startedAt, String finishedAt, Map<String, TestScores> otherTests,
+                      List<PredictionPicture> pictures) {
         this(cellId, index, label, status, reason, config, configSchema, seed, assets, datasetCounts, val, test,
                 testPerClass, metricDirections, bestEpoch, curve, wallSeconds, trainSeconds, evalSeconds,
                 timeToTargetSeconds, targetEpoch, trainSamplesPerSecond, evalSamplesPerSecond, peakRssBytes,
                 paramsTotal, paramsTrainable, forwardFlopsPerSample, trainFlopsPerSample, achievedTrainFlopsPerSecond,
-                featureCache, featureSeconds, device, startedAt, finishedAt, null, null, null, null, null);
+                featureCache, featureSeconds, device, startedAt, finishedAt, otherTests, pictures,
+                null, null, null, null, null);
     }
 
     /** This record with the GPU usage sampled during its cell. */
@@ -88,7 +99,8 @@ public record CellRecord(
                 val, test, testPerClass, metricDirections, bestEpoch, curve, wallSeconds, trainSeconds, evalSeconds,
                 timeToTargetSeconds, targetEpoch, trainSamplesPerSecond, evalSamplesPerSecond, peakRssBytes,
                 paramsTotal, paramsTrainable, forwardFlopsPerSample, trainFlopsPerSample, achievedTrainFlopsPerSecond,
-                featureCache, featureSeconds, device, startedAt, finishedAt, gpu.memorySampledPeakBytes(),
+                featureCache, featureSeconds, device, startedAt, finishedAt, otherTests, pictures,
+                gpu.memorySampledPeakBytes(),
                 gpu.powerSampledMeanWatts(), gpu.energySampledJoules(), gpu.samples(), gpu.sampling());
     }
 

@@ -3,7 +3,7 @@ package io.transferbench.run;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import io.transferbench.BenchException;
-import io.transferbench.Catalog;
+import io.transferbench.catalog.Catalog;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.data.Splits;
 import io.transferbench.results.CellRecord;
@@ -11,8 +11,8 @@ import io.transferbench.results.GpuUsage;
 import io.transferbench.results.GpuUsageSampler;
 import io.transferbench.results.MemoryProbe;
 import io.transferbench.suite.Cell;
-import io.transferbench.suite.CellSpec;
-import io.transferbench.suite.Strategy;
+import io.transferbench.spec.CellSpec;
+import io.transferbench.spec.Strategy;
 import io.transferbench.tasks.MetricSpec;
 import io.transferbench.train.CellTrainer;
 import io.transferbench.train.FeatureCache;
@@ -60,8 +60,11 @@ final class CellSession implements AutoCloseable {
         this.gpu = GpuUsageSampler.forDevice(device);
     }
 
-    /** Trains and evaluates one cell; a cell that fails is recorded as failed, not thrown. */
-    CellRecord run(Cell cell, CellTrainer.Listener listener) {
+    /**
+     * Trains and evaluates one cell; a cell that fails is recorded as failed, not thrown. The
+     * record comes with the picture files it lists.
+     */
+    FinishedCell run(Cell cell, CellTrainer.Listener listener) {
         CellSpec spec = cell.spec();
         Splits splits = data.forModel(spec.dataset(), spec.model());
         WeightSnapshot start = spec.strategy() == Strategy.SCRATCH ? null : pretrained.forCell(spec, splits.inputShape());
@@ -84,14 +87,15 @@ final class CellSession implements AutoCloseable {
             }
             gpuUsage = sampled.stop();
         }
-        return CellRecords.of(cell, outcome, splits.counts(), assetsOf.apply(spec),
+        CellRecord record = CellRecords.of(cell, outcome, splits.counts(), assetsOf.apply(spec),
                 MetricSpec.directions(catalog.task(spec.task()).metrics()), (System.nanoTime() - t0) / 1e9,
                 memory.peakBytes(), deviceName, started, Instant.now()).withGpuUsage(gpuUsage);
+        return new FinishedCell(record, PictureFiles.encode(cell.id(), outcome.drawings()));
     }
 
     static TrainingOutcome failed(String reason) {
         return new TrainingOutcome(TrainingOutcome.FAILED, reason, 0, null, null, List.of(), 0, 0, 0, 0, null, null, 0,
-                0, null, null, TrainingOutcome.CACHE_OFF, 0);
+                0, null, null, TrainingOutcome.CACHE_OFF, 0, Map.of(), List.of());
     }
 
     @Override

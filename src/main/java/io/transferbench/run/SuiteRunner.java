@@ -2,7 +2,7 @@ package io.transferbench.run;
 
 import ai.djl.Device;
 import io.transferbench.BenchException;
-import io.transferbench.Catalog;
+import io.transferbench.catalog.Catalog;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.data.DatasetSource;
 import io.transferbench.models.ModelFamily;
@@ -12,11 +12,11 @@ import io.transferbench.results.EnvironmentInfo;
 import io.transferbench.results.RunStore;
 import io.transferbench.suite.Cell;
 import io.transferbench.suite.CellSelection;
-import io.transferbench.suite.CellSpec;
-import io.transferbench.suite.DatasetSpec;
+import io.transferbench.spec.CellSpec;
+import io.transferbench.spec.DatasetSpec;
 import io.transferbench.suite.Grid;
 import io.transferbench.suite.ResolvedSuite;
-import io.transferbench.suite.Strategy;
+import io.transferbench.spec.Strategy;
 import io.transferbench.train.FeatureStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -124,8 +124,9 @@ public final class SuiteRunner {
             for (Cell cell : opened.todo()) {
                 progress.cellStarted(cell, ++position, opened.todo().size());
                 interrupt.cellStarted(cell, position, opened.todo().size());
-                CellRecord record = session.run(cell, progress);
-                opened.store().write(record, extraAxes);
+                FinishedCell finished = session.run(cell, progress);
+                opened.store().write(finished.record(), finished.files(), extraAxes);
+                CellRecord record = finished.record();
                 interrupt.cellEnded();
                 progress.cellFinished(cell, record);
                 if (failFast && CellRecord.FAILED.equals(record.status())) {
@@ -173,7 +174,8 @@ public final class SuiteRunner {
             }
             store.markRunning(cellId);
             started.run();
-            store.write(session.run(cell, (phase, epoch, epochs) -> { }), extraAxes);
+            FinishedCell finished = session.run(cell, (phase, epoch, epochs) -> { });
+            store.write(finished.record(), finished.files(), extraAxes);
             store.clearRunning(cellId);
         }
 

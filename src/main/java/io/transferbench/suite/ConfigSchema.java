@@ -30,8 +30,11 @@ public final class ConfigSchema {
      * 4: the task owns its head and loss options: {@code training.label-smoothing} moved to
      *    {@code head.label-smoothing}, and every head default is written. Every earlier config is
      *    of a classification task. MobileNetV2 gained {@code output-stride} (32 before).
+     * 5: datasets may add further evaluation sets; {@code stamp-scenes} gained
+     *    {@code seen-test-scenes} (0, none, before). The segmentation head gained {@code kind}
+     *    ({@code lraspp} before).
      */
-    public static final int CURRENT = 4;
+    public static final int CURRENT = 5;
 
     /** The version of records and run directories that carry none. */
     public static final int UNVERSIONED = 1;
@@ -58,6 +61,9 @@ public final class ConfigSchema {
         }
         if (version < 4) {
             toVersion4(upgraded);
+        }
+        if (version < 5) {
+            toVersion5(upgraded);
         }
         return upgraded;
     }
@@ -97,6 +103,15 @@ public final class ConfigSchema {
         JsonNode model = config.path("model");
         if (model.isObject() && model.path("name").asText().equals("mobilenet-v2")) {
             putIfAbsent(object((ObjectNode) model, "options"), "output-stride", 32);
+        }
+    }
+
+    private static void toVersion5(ObjectNode config) {
+        if (config.path("dataset").path("name").asText().equals("stamp-scenes")) {
+            putIfAbsent(object(object(config, "dataset"), "options"), "seen-test-scenes", 0);
+        }
+        if (config.path("task").asText().equals("semantic-segmentation")) {
+            putIfAbsent(object(config, "head"), "kind", "lraspp");
         }
     }
 

@@ -3,7 +3,7 @@ package io.transferbench.results;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transferbench.Mappers;
 import io.transferbench.suite.ConfigSchema;
-import io.transferbench.train.EpochPoint;
+import io.transferbench.results.EpochPoint;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -22,7 +22,7 @@ class CsvExportTest {
         config.putObject("training").put("weight-decay", 0.1);
         return new CellRecord(id, index, "label", status, reason, config, ConfigSchema.CURRENT, 7, Map.of(), null, val, test, null, null, 2, curve,
                 12.5, 10.0, 2.5, null, null, 1234.5678, 9000, 3L * 1048576, 100, 40, null, 2_000_000L, 2.5e9, null, 0,
-                "cpu", null, null);
+                "cpu", null, null, null, null);
     }
 
     private static final List<CellRecord> RECORDS = List.of(

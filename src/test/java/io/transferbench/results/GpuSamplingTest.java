@@ -121,7 +121,7 @@ class GpuSamplingTest {
         assertSame(GpuUsage.NONE, usage);
         CellRecord record = new CellRecord("c", 0, "l", CellRecord.OK, null, null, 3, 1, Map.of(), null, null, null,
                 null, null, 1, List.of(), 1, 1, 0, null, null, 1, 1, null, 1, 1, null, null, null, "off", 0, "cpu",
-                null, null).withGpuUsage(usage);
+                null, null, Map.of(), List.of()).withGpuUsage(usage);
         JsonNode json = Mappers.RECORDS.valueToTree(record);
         for (String field : List.of("gpu_memory_sampled_peak_bytes", "gpu_power_sampled_mean_watts",
                 "gpu_energy_sampled_joules", "gpu_samples", "gpu_sampling")) {
@@ -134,7 +134,7 @@ class GpuSamplingTest {
     void gpuFieldsSurviveTheRecordsJsonRoundTrip() throws IOException {
         CellRecord record = new CellRecord("c", 0, "l", CellRecord.OK, null, null, 3, 1, Map.of(), null, null, null,
                 null, null, 1, List.of(), 1, 1, 0, null, null, 1, 1, null, 1, 1, null, null, null, "off", 0, "gpu0",
-                null, null).withGpuUsage(new GpuUsage(2048L, 300.5, 601.0, 20, "nvidia-smi every 100 ms"));
+                null, null, Map.of(), List.of()).withGpuUsage(new GpuUsage(2048L, 300.5, 601.0, 20, "nvidia-smi every 100 ms"));
         CellRecord back = Mappers.RECORDS.readValue(Mappers.RECORDS.writeValueAsString(record), CellRecord.class);
         assertEquals(List.of(2048L, 300.5, 601.0, 20, "nvidia-smi every 100 ms"),
                 List.of(back.gpuMemorySampledPeakBytes(), back.gpuPowerSampledMeanWatts(), back.gpuEnergySampledJoules(),

@@ -11,8 +11,8 @@ import io.transferbench.data.TextExamples;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
 import io.transferbench.models.StageOutput;
-import io.transferbench.suite.ModelSpec;
-import io.transferbench.suite.Rule;
+import io.transferbench.spec.ModelSpec;
+import io.transferbench.spec.Rule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,9 +93,7 @@ public final class BertFamily implements ModelFamily {
                 .optTruncation(true)
                 .optPadToMaxLength()
                 .build()) {
-            return examples.withInputs(tokenize(examples.train(), tokenizer, length),
-                    tokenize(examples.val(), tokenizer, length), tokenize(examples.test(), tokenizer, length),
-                    new long[] {length});
+            return examples.withInputs(set -> tokenize(set, tokenizer, length), new long[] {length});
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tokenizer " + file, e);
         }
