@@ -3,6 +3,9 @@ package io.transferbench.data;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 
+import java.awt.image.BufferedImage;
+import java.util.Optional;
+
 /**
  * One split of a dataset, held on the host. The training loop asks for batches by example index,
  * so shuffling and batching live in the core while each domain decides how examples become arrays.
@@ -43,5 +46,13 @@ public interface ExampleSet {
      */
     default boolean augmented() {
         return false;
+    }
+
+    /**
+     * The example at {@code index} as a person would look at it, at the size the model sees it,
+     * for pictures of predictions; empty for sets that are not images.
+     */
+    default Optional<BufferedImage> picture(int index) {
+        return Optional.empty();
     }
 }

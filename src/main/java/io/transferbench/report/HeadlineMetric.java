@@ -54,6 +54,12 @@ public record HeadlineMetric(String name, boolean higherIsBetter) {
         return valueIn(cell.test());
     }
 
+    /** The metric on one of the dataset's further evaluation sets, or null when the cell has none. */
+    public Double otherTest(CellRecord cell, String set) {
+        var scores = cell.otherTests().get(set);
+        return scores == null ? null : valueIn(scores.metrics());
+    }
+
     /** The metric on the validation split: what configurations are chosen by. */
     public Double val(CellRecord cell) {
         return valueIn(cell.val());

@@ -33,7 +33,9 @@ public record RunReport(
         List<AssetRow> assets,
         GridView grid,
         List<FamilyRow> strategies,
+        List<String> otherTestSets,
         List<ConfigRow> configurations,
+        BestConfigDetail best,
         boolean anyReachedTarget,
         List<CellRow> cells,
         List<CellRow> problems,
@@ -49,8 +51,10 @@ public record RunReport(
      *
      * @param paretoTime on the quality/wall-time front
      * @param paretoMemory on the quality/peak-memory front
+     * @param otherTests the headline metric on each of {@link #otherTestSets}
      */
-    public record ConfigRow(String label, String family, String seeds, String val, String test, String timeToTarget,
+    public record ConfigRow(String label, String family, String seeds, String val, String test,
+                            List<String> otherTests, String timeToTarget,
                             String wall, String samplesPerSecond, String gflops, String peakMemory, boolean best,
                             boolean paretoTime, boolean paretoMemory) {}
 
@@ -78,11 +82,14 @@ public record RunReport(
         chartList.addAll(List.of(charts.qualityVersusTime(timeFront), charts.qualityVersusMemory(memoryFront),
                 charts.throughput(), charts.achievedFlops()));
 
+        List<String> otherTestSets = cells.stream().flatMap(c -> c.otherTests().keySet().stream()).distinct().toList();
         List<ConfigRow> rows = configs.stream()
                 .sorted(Comparator.comparing((ConfigSummary c) -> c.val().mean(),
                         (a, b) -> metric.better(a, b) ? -1 : metric.better(b, a) ? 1 : 0))
                 .map(c -> new ConfigRow(c.label(), c.family().text(), c.seedsText(), Formats.metric(c.val()),
-                        Formats.metric(c.test()), timeToTarget(c), Formats.seconds(c.wallSeconds().mean()),
+                        Formats.metric(c.test()), otherTestSets.stream()
+                                .map(t -> Formats.metric(c.group().stats(cell -> metric.otherTest(cell, t)))).toList(),
+                        timeToTarget(c), Formats.seconds(c.wallSeconds().mean()),
                         Formats.rate(c.trainSamplesPerSecond().mean()), Formats.gflops(c.achievedFlops().mean()),
                         Formats.megabytes(c.peakRssBytes().mean()), c == best, timeFront.contains(c),
                         memoryFront.contains(c)))
@@ -95,7 +102,7 @@ public record RunReport(
                 run.unreadable().stream().map(u -> new Fact(u.file(), u.reason())).toList(),
                 Machine.of(run.env()).name(),
                 environment(run.env()), AssetRow.of(cells, lock), GridView.of(configs, axes, best, metric), families,
-                rows, configs.stream().anyMatch(c -> c.reachedTarget() > 0), cellRows,
+                otherTestSets, rows, BestConfigDetail.of(best, links.data()), configs.stream().anyMatch(c -> c.reachedTarget() > 0), cellRows,
                 cellRows.stream().filter(c -> !CellRecord.OK.equals(c.status())).toList(), downloads(links),
                 ScriptJson.of(Map.of("charts", chartList)));
     }

@@ -169,6 +169,13 @@ public final class SitePublisher {
             for (CellRecord cell : run.cells()) {
                 String name = cell.cellId() + ".json";
                 Files.copy(run.dir().resolve("cells").resolve(name), dir.resolve("cells").resolve(name));
+                for (var picture : cell.pictures()) {
+                    Path source = run.dir().resolve(picture.file());
+                    if (Files.isRegularFile(source)) {
+                        Files.createDirectories(dir.resolve(picture.file()).getParent());
+                        Files.copy(source, dir.resolve(picture.file()));
+                    }
+                }
             }
         } catch (IOException e) {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot copy " + run.dir() + " into the site: "

@@ -15,6 +15,9 @@ import java.util.Map;
  * {@code configSchema} ({@link ConfigSchema}); records from harnesses before versions carry none.
  * {@code metricDirections} says for each metric whether {@code higher} or {@code lower} is
  * better, as the task declared it; records from harnesses before it carry none.
+ * {@code otherTests} holds the scores on the dataset's further evaluation sets by name
+ * ({@code test-ood}, ...), and {@code pictures} the files of pictures of its test predictions;
+ * both are empty in records from harnesses before them.
  */
 public record CellRecord(
         String cellId,
@@ -50,7 +53,14 @@ public record CellRecord(
         double featureSeconds,
         String device,
         String startedAt,
-        String finishedAt) {
+        String finishedAt,
+        Map<String, TestScores> otherTests,
+        List<PredictionPicture> pictures) {
+
+    public CellRecord {
+        otherTests = otherTests == null ? Map.of() : otherTests;
+        pictures = pictures == null ? List.of() : pictures;
+    }
 
     public static final String OK = "ok";
     public static final String DIVERGED = "diverged";

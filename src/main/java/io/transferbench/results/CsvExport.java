@@ -55,6 +55,8 @@ public final class CsvExport {
         extraAxes.forEach(header::add);
         metrics.forEach(m -> header.add("val_" + m));
         metrics.forEach(m -> header.add("test_" + m));
+        List<String> otherTests = otherTestNames(records);
+        otherTests.forEach(t -> metrics.forEach(m -> header.add(t + "_" + m)));
         header.addAll(List.of("best_epoch", "wall_seconds", "train_seconds", "time_to_target_seconds",
                 "train_samples_per_second", "eval_samples_per_second", "peak_rss_mb", "params_total",
                 "params_trainable", "train_flops_per_sample", "achieved_train_gflops", "device", "reason"));
@@ -70,6 +72,10 @@ public final class CsvExport {
                 }
                 metrics.forEach(m -> row.add(value(r.val() == null ? null : r.val().get(m))));
                 metrics.forEach(m -> row.add(value(r.test() == null ? null : r.test().get(m))));
+                for (String t : otherTests) {
+                    TestScores scores = r.otherTests().get(t);
+                    metrics.forEach(m -> row.add(value(scores == null ? null : scores.metrics().get(m))));
+                }
                 row.addAll(List.of(r.bestEpoch(), value(r.wallSeconds()), value(r.trainSeconds()),
                         value(r.timeToTargetSeconds()), value(r.trainSamplesPerSecond()),
                         value(r.evalSamplesPerSecond()),
@@ -81,6 +87,13 @@ public final class CsvExport {
                 printer.printRecord(row);
             }
         });
+    }
+
+    /** The further evaluation sets any record has, in first-seen order. */
+    private static List<String> otherTestNames(List<CellRecord> records) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        records.forEach(r -> names.addAll(r.otherTests().keySet()));
+        return List.copyOf(names);
     }
 
     public static String curves(List<CellRecord> records) {

@@ -188,7 +188,23 @@ public final class RunStore {
 
     /** Writes a cell's record, then regenerates the CSVs from all records. */
     public synchronized void write(CellRecord record, List<String> extraAxes) {
+        write(record, Map.of(), extraAxes);
+    }
+
+    /**
+     * Writes the files that go beside a cell's record (paths relative to the run directory), then
+     * the record, then regenerates the CSVs: a record on disk always has its files.
+     */
+    public synchronized void write(CellRecord record, Map<String, byte[]> files, List<String> extraAxes) {
         try {
+            for (Map.Entry<String, byte[]> file : files.entrySet()) {
+                Path target = dir.resolve(file.getKey()).normalize();
+                if (!target.startsWith(dir.normalize())) {
+                    throw new IllegalArgumentException("file " + file.getKey() + " lies outside the run directory");
+                }
+                Files.createDirectories(target.getParent());
+                AtomicFiles.write(target, file.getValue());
+            }
             AtomicFiles.write(cells.resolve(record.cellId() + ".json"), Mappers.RECORDS.writeValueAsBytes(record));
             records.put(record.cellId(), record);
             if (keepsCsvs) {

@@ -3,11 +3,13 @@ package io.transferbench.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.transferbench.Mappers;
 import io.transferbench.results.CellRecord;
+import io.transferbench.results.TestScores;
 import io.transferbench.suite.Cell;
 import io.transferbench.suite.ConfigSchema;
 import io.transferbench.train.TrainingOutcome;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Turns a cell's training outcome and its measurements into the record that is written. */
@@ -34,6 +36,12 @@ final class CellRecords {
                 o.bestEpoch(), o.curve(), wallSeconds, o.trainSeconds(), o.evalSeconds(), o.timeToTargetSeconds(),
                 o.targetEpoch(), trainSps, evalSps, peakRss, o.paramsTotal(), o.paramsTrainable(),
                 o.forwardFlopsPerSample(), o.trainFlopsPerSample(), achieved, o.featureCache(), o.featureSeconds(), device, started.toString(),
-                finished.toString());
+                finished.toString(), otherTests(o), PictureFiles.describe(cell.id(), o.drawings()));
+    }
+
+    private static Map<String, TestScores> otherTests(TrainingOutcome o) {
+        Map<String, TestScores> scores = new LinkedHashMap<>();
+        o.otherTests().forEach((name, e) -> scores.put(name, new TestScores(e.metrics(), e.perClass())));
+        return scores;
     }
 }

@@ -56,8 +56,11 @@ final class CellSession implements AutoCloseable {
         this.trainer = new CellTrainer(device, features);
     }
 
-    /** Trains and evaluates one cell; a cell that fails is recorded as failed, not thrown. */
-    CellRecord run(Cell cell, CellTrainer.Listener listener) {
+    /**
+     * Trains and evaluates one cell; a cell that fails is recorded as failed, not thrown. The
+     * record comes with the picture files it lists.
+     */
+    FinishedCell run(Cell cell, CellTrainer.Listener listener) {
         CellSpec spec = cell.spec();
         Splits splits = data.forModel(spec.dataset(), spec.model());
         WeightSnapshot start = spec.strategy() == Strategy.SCRATCH ? null : pretrained.forCell(spec, splits.inputShape());
@@ -76,14 +79,15 @@ final class CellSession implements AutoCloseable {
             outcome = failed(e instanceof OutOfMemoryError ? "out of memory: " + e.getMessage()
                     : e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        return CellRecords.of(cell, outcome, splits.counts(), assetsOf.apply(spec),
+        CellRecord record = CellRecords.of(cell, outcome, splits.counts(), assetsOf.apply(spec),
                 MetricSpec.directions(catalog.task(spec.task()).metrics()), (System.nanoTime() - t0) / 1e9,
                 memory.peakBytes(), deviceName, started, Instant.now());
+        return new FinishedCell(record, PictureFiles.encode(cell.id(), outcome.drawings()));
     }
 
     static TrainingOutcome failed(String reason) {
         return new TrainingOutcome(TrainingOutcome.FAILED, reason, 0, null, null, List.of(), 0, 0, 0, 0, null, null, 0,
-                0, null, null, TrainingOutcome.CACHE_OFF, 0);
+                0, null, null, TrainingOutcome.CACHE_OFF, 0, Map.of(), List.of());
     }
 
     @Override

@@ -124,8 +124,9 @@ public final class SuiteRunner {
             for (Cell cell : opened.todo()) {
                 progress.cellStarted(cell, ++position, opened.todo().size());
                 interrupt.cellStarted(cell, position, opened.todo().size());
-                CellRecord record = session.run(cell, progress);
-                opened.store().write(record, extraAxes);
+                FinishedCell finished = session.run(cell, progress);
+                opened.store().write(finished.record(), finished.files(), extraAxes);
+                CellRecord record = finished.record();
                 interrupt.cellEnded();
                 progress.cellFinished(cell, record);
                 if (failFast && CellRecord.FAILED.equals(record.status())) {
@@ -173,7 +174,8 @@ public final class SuiteRunner {
             }
             store.markRunning(cellId);
             started.run();
-            store.write(session.run(cell, (phase, epoch, epochs) -> { }), extraAxes);
+            FinishedCell finished = session.run(cell, (phase, epoch, epochs) -> { });
+            store.write(finished.record(), finished.files(), extraAxes);
             store.clearRunning(cellId);
         }
 

@@ -30,8 +30,10 @@ public final class ConfigSchema {
      * 4: the task owns its head and loss options: {@code training.label-smoothing} moved to
      *    {@code head.label-smoothing}, and every head default is written. Every earlier config is
      *    of a classification task. MobileNetV2 gained {@code output-stride} (32 before).
+     * 5: datasets may add further evaluation sets; {@code stamp-scenes} gained
+     *    {@code seen-test-scenes} (0, none, before).
      */
-    public static final int CURRENT = 4;
+    public static final int CURRENT = 5;
 
     /** The version of records and run directories that carry none. */
     public static final int UNVERSIONED = 1;
@@ -58,6 +60,9 @@ public final class ConfigSchema {
         }
         if (version < 4) {
             toVersion4(upgraded);
+        }
+        if (version < 5 && upgraded.path("dataset").path("name").asText().equals("stamp-scenes")) {
+            putIfAbsent(object(object(upgraded, "dataset"), "options"), "seen-test-scenes", 0);
         }
         return upgraded;
     }

@@ -7,6 +7,7 @@ import io.transferbench.models.Backbone;
 import io.transferbench.suite.Rule;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A kind of problem (classification, segmentation, ...): the head it puts on a backbone, its
@@ -44,4 +45,12 @@ public interface Task {
     Loss loss(ObjectNode options);
 
     Evaluator newEvaluator(Targets targets);
+
+    /**
+     * How to draw this task's predictions over the examples, for tasks where a picture says more
+     * than a score (masks, boxes); empty for the others.
+     */
+    default Optional<PredictionDrawer> drawer(Targets targets) {
+        return Optional.empty();
+    }
 }

@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.transferbench.data.ExampleSet;
 
+import java.awt.image.BufferedImage;
+import java.util.Optional;
+
 /**
  * A split as the frozen stages see it: their outputs for every example, stacked on the first axis.
  * Inputs are row gathers, so a cached epoch costs only the trainable stages; targets come from the
@@ -48,6 +51,11 @@ final class CachedFeatures implements ExampleSet {
     @Override
     public NDList targets(NDManager manager, int[] indices) {
         return source.targets(manager, indices);
+    }
+
+    @Override
+    public Optional<BufferedImage> picture(int index) {
+        return source.picture(index);
     }
 
     NDList features() {

@@ -3,35 +3,26 @@ package io.transferbench.train;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Parameter;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.util.Pair;
-import io.transferbench.data.Batch;
-import io.transferbench.data.ExampleSet;
 import io.transferbench.data.Splits;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
 import io.transferbench.results.MemoryProbe;
 import io.transferbench.suite.CellSpec;
 import io.transferbench.suite.TrainingSpec;
+import io.transferbench.tasks.Drawing;
 import io.transferbench.tasks.Evaluation;
-import io.transferbench.tasks.Evaluator;
+import io.transferbench.tasks.MetricSpec;
 import io.transferbench.tasks.Task;
 import io.transferbench.tasks.TaskHead;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.function.Consumer;
 
 /**
@@ -40,11 +31,6 @@ import java.util.function.Consumer;
  * weights, and scores them on test.
  */
 public final class CellTrainer {
-
-    /** Any id without a multiplier reads the cell's base rate; curves report it under this id. */
-    private static final String HEAD = "head";
-    /** The metric name under which evaluations report their mean loss. */
-    private static final String LOSS = io.transferbench.tasks.MetricSpec.LOSS.name();
 
     private final Device device;
     private final FeatureCache cache;
@@ -99,7 +85,7 @@ public final class CellTrainer {
         return new Shape(dims);
     }
 
-    /** The state of one cell's training. */
+    /** One cell's epoch loop over its phases, from the parts that prepare, step, score and keep. */
     private final class Run {
         private final CellSpec spec;
         private final Splits splits;
@@ -108,35 +94,15 @@ public final class CellTrainer {
         private final TransferNetwork net;
         private final Backbone backbone;
         private final long headFlops;
-        private final WeightSnapshot pretrained;
         private final Listener listener;
-        private final TrainingSpec training;
-        private final Loss loss;
+        private final PhaseInputs inputs;
+        private final TrainingSteps steps;
+        private final Scorer scorer;
+        private final TargetWatch target;
         private final String selectMetric;
-        private final boolean higherIsBetter;
-        private final Random shuffle;
-        private final ExampleSet trainSet;
-        /** What the network takes as input in the current phase: raw examples, or cached stage outputs. */
-        private ExampleSet train;
-        private ExampleSet val;
-        private ExampleSet test;
-        private int inputDepth;
-        private String featureCache = TrainingOutcome.CACHE_OFF;
-        private double featureSeconds;
         private final long started = System.nanoTime();
         private final List<EpochPoint> curve = new ArrayList<>();
-        private double trainSeconds;
-        private long trainSamples;
-        private double evalSeconds;
-        private long evalSamples;
-        private Double timeToTarget;
-        private Integer targetEpoch;
         private int epochCounter;
-        private LearningRates rates;
-        private long phaseStep;
-        private long stepsDone;
-        /** One reference for the whole cell: its first step, when the head is still untrained. */
-        private final DivergenceGuard guard;
 
         Run(CellSpec spec, Splits splits, Task task, Model model, TransferNetwork net, Backbone backbone,
             long headFlops, WeightSnapshot pretrained, Listener listener) {
@@ -147,260 +113,72 @@ public final class CellTrainer {
             this.net = net;
             this.backbone = backbone;
             this.headFlops = headFlops;
-            this.pretrained = pretrained;
             this.listener = listener;
-            this.training = spec.training();
-            this.loss = task.loss(spec.head());
+            TrainingSpec training = spec.training();
+            Loss loss = task.loss(spec.head());
+            this.inputs = new PhaseInputs(cache, pretrained, splits, splits.train().forTraining(spec.seed()),
+                    training.cachesFeatures(), training.evalBatchSize());
+            this.steps = new TrainingSteps(spec, model, net, loss, device, splits.train().size());
+            this.scorer = new Scorer(task, splits.targets(), loss, model.getNDManager(), training.evalBatchSize());
+            this.target = new TargetWatch(training.target(), task);
             this.selectMetric = training.earlyStopping() != null
                     ? training.earlyStopping().metric() : task.metrics().get(0).name();
-            this.higherIsBetter = task.metric(selectMetric).higherIsBetter();
-            this.shuffle = new Random(spec.seed());
-            this.trainSet = splits.train().forTraining(spec.seed());
-            this.guard = new DivergenceGuard(training.divergenceFactor());
         }
 
         TrainingOutcome execute() {
-            int stageCount = net.stages().size();
-            List<Phase> phases = Phase.plan(spec, stageCount);
-            WeightSnapshot best = null;
-            double bestScore = Double.NaN;
-            int bestEpoch = 0;
-            Evaluation bestVal = null;
+            TrainingSpec training = spec.training();
             long trainable = 0;
-            try {
-                for (Phase phase : phases) {
+            try (BestCheckpoint best = new BestCheckpoint(selectMetric, task.metric(selectMetric).higherIsBetter())) {
+                for (Phase phase : Phase.plan(spec, net.stages().size())) {
                     net.freezeStages(phase.frozenStages());
-                    takeInputsAfterFrozenStages(phase.frozenStages());
+                    inputs.enter(phase.frozenStages(), net);
                     trainable = net.trainableParameterCount();
-                    int sinceBest = 0;
-                    try (Trainer trainer = newTrainer(phase)) {
+                    best.newPhase();
+                    try (Trainer trainer = steps.newTrainer(phase)) {
                         for (int epoch = 1; epoch <= phase.epochs(); epoch++) {
-                            EpochResult er = trainEpoch(trainer);
-                            if (er.divergence != null) {
-                                return outcome(TrainingOutcome.DIVERGED, er.divergence, bestEpoch, bestVal, null,
-                                        trainable);
+                            TrainingSteps.EpochResult er = steps.epoch(trainer, inputs.train());
+                            if (er.divergence() != null) {
+                                return outcome(TrainingOutcome.DIVERGED, er.divergence(), best, Map.of(), trainable,
+                                        List.of());
                             }
-                            Evaluation val = evaluate(this.val);
+                            Evaluation val = scorer.score(net, inputs.val());
                             epochCounter++;
-                            double elapsed = seconds(System.nanoTime() - started);
-                            curve.add(new EpochPoint(phase.name(), epochCounter, er.meanLoss,
-                                    val.metrics().get(LOSS), val.metrics(), er.lastLr, elapsed,
+                            double elapsed = (System.nanoTime() - started) / 1e9;
+                            curve.add(new EpochPoint(phase.name(), epochCounter, er.meanLoss(),
+                                    val.metrics().get(MetricSpec.LOSS.name()), val.metrics(), er.lastLr(), elapsed,
                                     MemoryProbe.residentBytes()));
-                            noteTarget(val, elapsed);
-                            double score = val.metrics().get(selectMetric);
-                            if (best == null || better(score, bestScore)) {
-                                if (best != null) {
-                                    best.close();
-                                }
-                                best = WeightSnapshot.of(List.of(net), model.getNDManager());
-                                bestScore = score;
-                                bestEpoch = epochCounter;
-                                bestVal = val;
-                                sinceBest = 0;
-                            } else {
-                                sinceBest++;
-                            }
+                            target.note(val, elapsed, epochCounter);
+                            best.offer(net, model.getNDManager(), epochCounter, val);
                             listener.epochDone(phase.name(), epoch, phase.epochs());
-                            if (training.earlyStopping() != null && sinceBest >= training.earlyStopping().patience()) {
+                            if (training.earlyStopping() != null
+                                    && best.epochsSinceBest() >= training.earlyStopping().patience()) {
                                 break;
                             }
                         }
                     }
                 }
-                best.restore(List.of(net));
+                best.restoreInto(net);
                 // Phases only unfreeze, so the stages cached for this phase still hold the pretrained weights.
-                Evaluation test = evaluate(this.test);
-                return outcome(TrainingOutcome.OK, null, bestEpoch, bestVal, test, trainable);
-            } finally {
-                if (best != null) {
-                    best.close();
-                }
+                Map<String, Evaluation> tests = new LinkedHashMap<>();
+                inputs.tests().forEach((name, set) -> tests.put(name, scorer.score(net, set)));
+                List<Drawing> drawings = PredictionPictures.of(task, splits.targets(), net, model.getNDManager(),
+                        inputs.tests().get(Splits.TEST), splits.test());
+                return outcome(TrainingOutcome.OK, null, best, tests, trainable, drawings);
             }
         }
 
-        /**
-         * Feeds the network cached outputs of its {@code frozen} first stages when that is exact:
-         * the stages hold the pretrained weights and no augmentation changes the inputs.
-         */
-        private void takeInputsAfterFrozenStages(int frozen) {
-            boolean cacheable = cache != null && pretrained != null && frozen > 0 && training.cachesFeatures()
-                    && !trainSet.augmented();
-            if (!cacheable) {
-                net.takeInputsAtDepth(0);
-                inputDepth = 0;
-                train = trainSet;
-                val = splits.val();
-                test = splits.test();
-                return;
-            }
-            FeatureCache.Entry entry = cache.find(pretrained, splits, frozen);
-            String use = TrainingOutcome.CACHE_REUSED;
-            if (entry == null) {
-                long t0 = System.nanoTime();
-                entry = cache.load(pretrained, splits, frozen);
-                featureSeconds += seconds(System.nanoTime() - t0);
-                use = TrainingOutcome.CACHE_LOADED;
-            }
-            if (entry == null) {
-                long t0 = System.nanoTime();
-                net.takeInputsAtDepth(0);
-                entry = cache.compute(pretrained, splits, frozen, net, training.evalBatchSize());
-                featureSeconds += seconds(System.nanoTime() - t0);
-                use = TrainingOutcome.CACHE_COMPUTED;
-            }
-            // A cell that computed or loaded features in one phase says so, whatever a later phase reused.
-            featureCache = featureCache.equals(TrainingOutcome.CACHE_COMPUTED)
-                    || featureCache.equals(TrainingOutcome.CACHE_LOADED) ? featureCache : use;
-            net.takeInputsAtDepth(frozen);
-            inputDepth = frozen;
-            train = entry.train();
-            val = entry.val();
-            test = entry.test();
-        }
-
-        private boolean better(double score, double bestScore) {
-            return higherIsBetter ? score > bestScore : score < bestScore;
-        }
-
-        private void noteTarget(Evaluation val, double elapsed) {
-            TrainingSpec.Target target = training.target();
-            if (target == null || timeToTarget != null) {
-                return;
-            }
-            double v = val.metrics().get(target.metric());
-            boolean reached = task.metric(target.metric()).higherIsBetter() ? v >= target.value() : v <= target.value();
-            if (reached) {
-                timeToTarget = elapsed;
-                targetEpoch = epochCounter;
-            }
-        }
-
-        /** Training batches are never larger than the split; a last, partial batch is dropped. */
-        private int trainBatch() {
-            return Math.min(training.batchSize(), splits.train().size());
-        }
-
-        private int stepsPerEpoch() {
-            return Math.max(1, splits.train().size() / trainBatch());
-        }
-
-        private Trainer newTrainer(Phase phase) {
-            long stepsPerEpoch = stepsPerEpoch();
-            Schedule schedule = Schedule.of(spec.schedule(), training, stepsPerEpoch * phase.epochs(), stepsPerEpoch);
-            rates = new LearningRates(spec.lr() * phase.lrScale(), schedule, LayerDecay.multipliers(net, spec.layerDecay(),
-                    training.headLrScale()));
-            phaseStep = 0;
-            DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
-                    .optOptimizer(Optimizers.create(training, rates, model.getNDManager()))
-                    .optDevices(new Device[] {device});
-            return model.newTrainer(config);
-        }
-
-        private EpochResult trainEpoch(Trainer trainer) {
-            int batch = trainBatch();
-            int[] order = permutation(train.size());
-            int steps = stepsPerEpoch();
-            double lossSum = 0;
-            long t0 = System.nanoTime();
-            NDManager root = model.getNDManager();
-            for (int s = 0; s < steps; s++) {
-                int[] idx = java.util.Arrays.copyOfRange(order, s * batch, (s + 1) * batch);
-                try (NDManager step = root.newSubManager()) {
-                    Batch b = train.batch(step, idx);
-                    double value;
-                    try (GradientCollector gc = trainer.newGradientCollector()) {
-                        NDList preds = trainer.forward(b.inputs());
-                        NDArray l = loss.evaluate(b.labels(), preds);
-                        gc.backward(l);
-                        value = l.getFloat();
-                    }
-                    String why = guard.check(value, stepsDone);
-                    if (why != null) {
-                        trainSeconds += seconds(System.nanoTime() - t0);
-                        return new EpochResult(Double.NaN, 0, why);
-                    }
-                    if (training.gradClip() > 0) {
-                        clipGradients(training.gradClip(), step);
-                    }
-                    trainer.step();
-                    phaseStep++;
-                    stepsDone++;
-                    lossSum += value;
-                }
-            }
-            trainSeconds += seconds(System.nanoTime() - t0);
-            trainSamples += (long) steps * batch;
-            return new EpochResult(lossSum / steps, rates.at(HEAD, phaseStep - 1), null);
-        }
-
-        /** Clips the gradients of the trainable parameters by their global L2 norm. */
-        private void clipGradients(double maxNorm, NDManager step) {
-            List<NDArray> grads = new ArrayList<>();
-            for (Pair<String, Parameter> p : net.getParameters()) {
-                if (p.getValue().requiresGradient()) {
-                    grads.add(p.getValue().getArray().getGradient());
-                }
-            }
-            GradientClipping.clip(grads, maxNorm, step);
-        }
-
-        private int[] permutation(int n) {
-            int[] order = new int[n];
-            for (int i = 0; i < n; i++) {
-                order[i] = i;
-            }
-            for (int i = n - 1; i > 0; i--) {
-                int j = shuffle.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            return order;
-        }
-
-        /** Scores a split; the metrics include the mean loss under {@link #LOSS}. */
-        private Evaluation evaluate(ExampleSet set) {
-            long t0 = System.nanoTime();
-            Evaluator evaluator = task.newEvaluator(splits.targets());
-            ParameterStore store = new ParameterStore(model.getNDManager(), false);
-            int n = set.size();
-            int batch = training.evalBatchSize();
-            double lossSum = 0;
-            for (int from = 0; from < n; from += batch) {
-                int[] idx = new int[Math.min(batch, n - from)];
-                for (int i = 0; i < idx.length; i++) {
-                    idx[i] = from + i;
-                }
-                try (NDManager m = model.getNDManager().newSubManager()) {
-                    Batch b = set.batch(m, idx);
-                    NDList preds = net.forward(store, b.inputs(), false);
-                    lossSum += loss.evaluate(b.labels(), preds).getFloat() * idx.length;
-                    evaluator.add(preds, b.labels());
-                }
-            }
-            evalSeconds += seconds(System.nanoTime() - t0);
-            evalSamples += n;
-            Evaluation scores = evaluator.result();
-            Map<String, Double> metrics = new java.util.TreeMap<>(scores.metrics());
-            metrics.put(LOSS, lossSum / Math.max(1, n));
-            return new Evaluation(metrics, scores.perClass());
-        }
-
-        private TrainingOutcome outcome(String status, String reason, int bestEpoch, Evaluation val, Evaluation test,
-                                        long trainable) {
+        private TrainingOutcome outcome(String status, String reason, BestCheckpoint best,
+                                        Map<String, Evaluation> tests, long trainable, List<Drawing> drawings) {
             Long forward = backbone.flopsKnown() ? backbone.flopsFrom(0) + headFlops : null;
             // A training step runs the stages from the input depth forward and the unfrozen ones backward (2x).
-            Long step = backbone.flopsKnown() ? backbone.flopsFrom(inputDepth) + headFlops
+            Long step = backbone.flopsKnown() ? backbone.flopsFrom(inputs.depth()) + headFlops
                     + 2 * (backbone.flopsFrom(net.frozenStages()) + headFlops) : null;
-            return new TrainingOutcome(status, reason, bestEpoch, val, test, List.copyOf(curve), trainSeconds,
-                    trainSamples, evalSeconds, evalSamples, timeToTarget, targetEpoch, net.parameterCount(), trainable,
-                    forward, step, featureCache, featureSeconds);
+            Map<String, Evaluation> others = new LinkedHashMap<>(tests);
+            Evaluation test = others.remove(Splits.TEST);
+            return new TrainingOutcome(status, reason, best.epoch(), best.val(), test, List.copyOf(curve),
+                    steps.seconds(), steps.samples(), scorer.seconds(), scorer.samples(), target.seconds(),
+                    target.epoch(), net.parameterCount(), trainable, forward, step, inputs.featureCache(),
+                    inputs.featureSeconds(), others, drawings);
         }
-    }
-
-    private record EpochResult(double meanLoss, double lastLr, String divergence) {}
-
-    private static double seconds(long nanos) {
-        return nanos / 1e9;
     }
 }

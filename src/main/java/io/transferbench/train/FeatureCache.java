@@ -38,10 +38,17 @@ public final class FeatureCache implements AutoCloseable {
     private final Function<Splits, String> dataIdentity;
     private final Map<Key, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
 
-    /** The splits of one dataset as seen after {@code depth} frozen stages. */
-    record Entry(CachedFeatures train, CachedFeatures val, CachedFeatures test, NDManager manager) {
+    /** The splits of one dataset as seen after {@code depth} frozen stages; {@code tests} by name, as the splits name them. */
+    record Entry(CachedFeatures train, CachedFeatures val, Map<String, CachedFeatures> tests, NDManager manager) {
         long bytes() {
-            return train.bytes() + val.bytes() + test.bytes();
+            return all().stream().mapToLong(CachedFeatures::bytes).sum();
+        }
+
+        /** Train, val, then the test sets: the order in which the store keeps them. */
+        List<CachedFeatures> all() {
+            List<CachedFeatures> all = new ArrayList<>(List.of(train, val));
+            all.addAll(tests.values());
+            return all;
         }
     }
 
@@ -86,13 +93,17 @@ public final class FeatureCache implements AutoCloseable {
         }
         NDManager entryManager = manager.newSubManager();
         List<NDList> loaded = disk.load(storeKey(weights, splits, depth), entryManager);
-        if (loaded == null || loaded.size() != 3) {
+        Map<String, ExampleSet> testSets = splits.testSets();
+        if (loaded == null || loaded.size() != 2 + testSets.size()) {
             entryManager.close();
             return null;
         }
-        Entry entry = new Entry(new CachedFeatures(loaded.get(0), splits.train()),
-                new CachedFeatures(loaded.get(1), splits.val()), new CachedFeatures(loaded.get(2), splits.test()),
-                entryManager);
+        Iterator<NDList> features = loaded.iterator();
+        CachedFeatures train = new CachedFeatures(features.next(), splits.train());
+        CachedFeatures val = new CachedFeatures(features.next(), splits.val());
+        Map<String, CachedFeatures> tests = new LinkedHashMap<>();
+        testSets.forEach((name, set) -> tests.put(name, new CachedFeatures(features.next(), set)));
+        Entry entry = new Entry(train, val, tests, entryManager);
         entries.put(new Key(weights, splits, depth), entry);
         evictBeyondBudget(entry);
         return entry;
@@ -105,14 +116,14 @@ public final class FeatureCache implements AutoCloseable {
     Entry compute(WeightSnapshot weights, Splits splits, int depth, TransferNetwork net, int batchSize) {
         NDManager entryManager = manager.newSubManager();
         ParameterStore store = new ParameterStore(entryManager, false);
-        Entry entry = new Entry(run(net, store, splits.train(), depth, batchSize,
-                entryManager), run(net, store, splits.val(), depth, batchSize, entryManager),
-                run(net, store, splits.test(), depth, batchSize, entryManager), entryManager);
+        Map<String, CachedFeatures> tests = new LinkedHashMap<>();
+        splits.testSets().forEach((name, set) -> tests.put(name, run(net, store, set, depth, batchSize, entryManager)));
+        Entry entry = new Entry(run(net, store, splits.train(), depth, batchSize, entryManager),
+                run(net, store, splits.val(), depth, batchSize, entryManager), tests, entryManager);
         entries.put(new Key(weights, splits, depth), entry);
         evictBeyondBudget(entry);
         if (disk != null) {
-            disk.save(storeKey(weights, splits, depth), List.of(entry.train().features(), entry.val().features(),
-                            entry.test().features()),
+            disk.save(storeKey(weights, splits, depth), entry.all().stream().map(CachedFeatures::features).toList(),
                     "outputs of the first " + depth + " stages; " + dataIdentity.apply(splits));
         }
         return entry;

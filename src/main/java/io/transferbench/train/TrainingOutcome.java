@@ -1,12 +1,16 @@
 package io.transferbench.train;
 
+import io.transferbench.tasks.Drawing;
 import io.transferbench.tasks.Evaluation;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * What training one cell produced; the runner turns it into a cell record. The val and test
- * evaluations include the mean loss among their metrics.
+ * What training one cell produced; the runner turns it into a cell record. The evaluations
+ * include the mean loss among their metrics; {@code otherTests} holds the dataset's further
+ * evaluation sets by name, and {@code drawings} pictures of test predictions where the task
+ * draws them.
  */
 public record TrainingOutcome(
         String status,
@@ -26,7 +30,15 @@ public record TrainingOutcome(
         Long forwardFlopsPerSample,
         Long trainFlopsPerSample,
         String featureCache,
-        double featureSeconds) {
+        double featureSeconds,
+        Map<String, Evaluation> otherTests,
+        List<Drawing> drawings) {
+
+    public TrainingOutcome {
+        otherTests = otherTests == null ? Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(otherTests));
+        drawings = drawings == null ? List.of() : List.copyOf(drawings);
+    }
 
     public static final String OK = "ok";
     public static final String DIVERGED = "diverged";

@@ -127,8 +127,9 @@ class SuitesEndToEndTest {
                 "--feature-cache-dir", out.resolve("features").toString());
         assertEquals(0, code, err::toString);
         List<CellRecord> records = new ArrayList<>();
-        try (Stream<Path> files = Files.list(out.resolve("seg-stamps/smoke/cells"))) {
-            for (Path f : files.toList()) {
+        Path run = out.resolve("seg-stamps/smoke");
+        try (Stream<Path> files = Files.list(run.resolve("cells"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
                 records.add(Mappers.RECORDS.readValue(f.toFile(), CellRecord.class));
             }
         }
@@ -143,7 +144,20 @@ class SuitesEndToEndTest {
             assertEquals(16L, r.datasetCounts().get("train"));
             assertTrue(r.assets().containsKey("skimage-backgrounds") && r.assets().containsKey("tuxpaint-stamps"));
             assertTrue(r.forwardFlopsPerSample() > 0);
+            double seenMiou = r.otherTests().get("test-seen").metrics().get("miou");
+            assertTrue(seenMiou > 0 && seenMiou <= 1, "test-seen mIoU " + seenMiou);
+            assertEquals(4, r.pictures().size(), "the first four test scenes drawn");
+            for (var picture : r.pictures()) {
+                java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(run.resolve(picture.file()).toFile());
+                assertEquals(3 * 64 + 8, png.getWidth(), "image, truth and prediction side by side");
+                assertEquals(64, png.getHeight());
+                assertTrue(picture.legend().containsKey("animals"), picture.legend().toString());
+            }
         }
-        assertTrue(Files.exists(out.resolve("seg-stamps/smoke/index.html")));
+        String csv = Files.readString(run.resolve("results.csv"));
+        assertTrue(csv.lines().findFirst().orElseThrow().contains("test-seen_miou"), "a column per further test set");
+        String page = Files.readString(run.resolve("index.html"));
+        assertTrue(page.contains("The best configuration, closer"), "the report looks at the best configuration");
+        assertTrue(page.contains("test-0.png") && page.contains("<th>test-seen</th>"), "pictures and the seen set");
     }
 }

@@ -91,20 +91,14 @@ class ConfigGroupTest {
     }
 
     @Test
-    void aMetricsDirectionIsTheOneTheRecordsDeclareNotAGuessFromItsName() {
+    void aMetricsDirectionIsTheOneTheRecordsDeclareNotAGuessFromItsName() throws Exception {
         RunDirectory run = RunDirectory.read(RunFixtures.write(root, RunFixtures.Spec.small("r")));
         assertTrue(HeadlineMetric.named("accuracy", run.cells()).higherIsBetter());
         assertFalse(HeadlineMetric.named("loss", run.cells()).higherIsBetter());
         var declared = run.cells().get(0);
-        var lowerError = new io.transferbench.results.CellRecord(declared.cellId(), declared.index(), declared.label(),
-                declared.status(), declared.reason(), declared.config(), declared.configSchema(), declared.seed(),
-                declared.assets(), declared.datasetCounts(), declared.val(), declared.test(), declared.testPerClass(),
-                java.util.Map.of("error_rate", "lower"), declared.bestEpoch(), declared.curve(), declared.wallSeconds(),
-                declared.trainSeconds(), declared.evalSeconds(), declared.timeToTargetSeconds(), declared.targetEpoch(),
-                declared.trainSamplesPerSecond(), declared.evalSamplesPerSecond(), declared.peakRssBytes(),
-                declared.paramsTotal(), declared.paramsTrainable(), declared.forwardFlopsPerSample(),
-                declared.trainFlopsPerSample(), declared.achievedTrainFlopsPerSecond(), declared.featureCache(),
-                declared.featureSeconds(), declared.device(), declared.startedAt(), declared.finishedAt());
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) io.transferbench.Mappers.RECORDS.valueToTree(declared);
+        tree.putObject("metric_directions").put("error_rate", "lower");
+        var lowerError = io.transferbench.Mappers.RECORDS.treeToValue(tree, io.transferbench.results.CellRecord.class);
         HeadlineMetric error = HeadlineMetric.named("error_rate", List.of(lowerError));
         assertFalse(error.higherIsBetter(), "declared lower, whatever the name says");
         assertTrue(error.better(0.1, 0.2));

@@ -199,7 +199,7 @@ final class RunFixtures {
         if (failed) {
             return new CellRecord(id, index, label, CellRecord.FAILED, "EngineException: out of memory" + spec.text(),
                     config, ConfigSchema.CURRENT, seed, Map.of("dataset:latent-classes", "latent-classes/1"), null, null, null, null, null, 0,
-                    List.of(), 0, 0, 0, null, null, 0, 0, null, 0, 0, null, null, null, null, 0, "cpu", null, null);
+                    List.of(), 0, 0, 0, null, null, 0, 0, null, 0, 0, null, null, null, null, 0, "cpu", null, null, null, null);
         }
         List<EpochPoint> curve = new ArrayList<>();
         Double timeToTarget = null;
@@ -227,6 +227,6 @@ final class RunFixtures {
                 samplesPerSecond, samplesPerSecond * 10, (long) ((300 + 20 * VARIANTS.indexOf(variant)) * 1048576L
                 + noise.nextInt(1 << 20)), 11076, "all".equals(freeze) ? 260 : 11076, 21_000L, trainFlops,
                 trainFlops * samplesPerSecond, null, 0, "cpu", "2026-01-15T10:00:" + String.format("%02d", index % 60) + "Z",
-                "2026-01-15T10:01:00Z");
+                "2026-01-15T10:01:00Z", null, null);
     }
 }

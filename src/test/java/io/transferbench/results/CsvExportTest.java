@@ -22,7 +22,7 @@ class CsvExportTest {
         config.putObject("training").put("weight-decay", 0.1);
         return new CellRecord(id, index, "label", status, reason, config, ConfigSchema.CURRENT, 7, Map.of(), null, val, test, null, null, 2, curve,
                 12.5, 10.0, 2.5, null, null, 1234.5678, 9000, 3L * 1048576, 100, 40, null, 2_000_000L, 2.5e9, null, 0,
-                "cpu", null, null);
+                "cpu", null, null, null, null);
     }
 
     private static final List<CellRecord> RECORDS = List.of(

@@ -49,7 +49,7 @@ class RunStoreTest {
     private static CellRecord record(Cell cell, ObjectNode config, Integer version) {
         return new CellRecord(cell.id(), cell.index(), cell.label(), CellRecord.OK, null, config, version,
                 cell.spec().seed(), Map.of(), Map.of(), Map.of("accuracy", 0.5), Map.of("accuracy", 0.5), Map.of(), null, 1,
-                List.of(), 1, 1, 0, null, null, 1, 1, null, 1, 1, null, null, null, "off", 0, "cpu", null, null);
+                List.of(), 1, 1, 0, null, null, 1, 1, null, 1, 1, null, null, null, "off", 0, "cpu", null, null, null, null);
     }
 
     @Test

@@ -39,6 +39,15 @@ class ConfigSchemaTest {
     }
 
     @Test
+    void version4SceneDatasetsHadNoSeenTestScenes() throws Exception {
+        ObjectNode scenes = ConfigSchema.upgrade(yaml("dataset: {name: stamp-scenes, options: {test-scenes: 100}}\n"), 4);
+        assertEquals(0, scenes.at("/dataset/options/seen-test-scenes").asInt());
+        assertEquals(100, scenes.at("/dataset/options/test-scenes").asInt());
+        ObjectNode stamps = ConfigSchema.upgrade(yaml("dataset: {name: tuxpaint-stamps, options: {image-size: 96}}\n"), 4);
+        assertFalse(stamps.at("/dataset/options").has("seen-test-scenes"), "only the scene dataset has the option");
+    }
+
+    @Test
     void aNewerVersionIsRefused() throws Exception {
         assertThrows(IllegalArgumentException.class,
                 () -> ConfigSchema.upgrade(yaml("training: {epochs: 1}\n"), ConfigSchema.CURRENT + 1));

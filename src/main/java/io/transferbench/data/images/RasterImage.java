@@ -23,6 +23,21 @@ public record RasterImage(int width, int height, int channels, byte[] pixels) {
         return pixels[(y * width + x) * channels + c] & 0xff;
     }
 
+    /** This image as Java2D holds it, for drawing and writing as PNG. */
+    public java.awt.image.BufferedImage toBufferedImage() {
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int r = at(x, y, 0);
+                int g = channels == 3 ? at(x, y, 1) : r;
+                int b = channels == 3 ? at(x, y, 2) : r;
+                out.setRGB(x, y, (r << 16) | (g << 8) | b);
+            }
+        }
+        return out;
+    }
+
     /** Identifies the content, so that the same picture filed twice is recognised. */
     public String digest() {
         try {

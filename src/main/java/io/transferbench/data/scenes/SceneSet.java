@@ -11,7 +11,9 @@ import io.transferbench.data.images.RasterImage;
 import io.transferbench.data.images.ViewSeeds;
 import io.transferbench.data.images.ViewGeometry;
 
+import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
@@ -58,6 +60,16 @@ final class SceneSet implements ExampleSet {
             System.arraycopy(masks.get(indices[i]), 0, out, i * plane, plane);
         }
         return new NDList(labels(manager, out, indices.length));
+    }
+
+    @Override
+    public Optional<BufferedImage> picture(int index) {
+        RasterImage image = images.get(index);
+        if (image.width() != size || image.height() != size) {
+            throw new IllegalStateException("scene " + index + " is " + image.width() + "x" + image.height()
+                    + ", not the model's " + size + "x" + size);
+        }
+        return Optional.of(image.toBufferedImage());
     }
 
     @Override

@@ -19,13 +19,19 @@ import java.util.Set;
  * Cut-paste scenes of Tux Paint stamps over real photographs ({@link SceneGenerator}), labelled per
  * pixel: class 0 the background, then the chosen stamp categories. Stamps (with their mirrored
  * variants) and backgrounds are split first, so the test scenes hold objects and backgrounds no
- * training scene shows. Generated deterministically from the locked assets, the split seed and
+ * training scene shows; {@code seen-test-scenes} adds a {@value #SEEN_TEST} set of new scenes made
+ * of the training stamps and backgrounds. Generated deterministically from the locked assets, the split seed and
  * {@code scene-seed}; {@code dataset.limit} caps the training scenes.
  */
 public final class StampScenesDataset implements DatasetSource {
 
     public static final String NAME = "stamp-scenes";
     static final String STAMPS = "tuxpaint-stamps";
+    /**
+     * New scenes of the training split's stamps and backgrounds: beside {@code test} (unseen stamps
+     * on unseen backgrounds) it tells how much of the gap is generalising to new objects.
+     */
+    static final String SEEN_TEST = "test-seen";
 
     @Override
     public String name() {
@@ -55,6 +61,7 @@ public final class StampScenesDataset implements DatasetSource {
                 .optional("train-scenes", Rule.integer(2, 1_000_000), 400)
                 .optional("val-scenes", Rule.integer(1, 1_000_000), 100)
                 .optional("test-scenes", Rule.integer(1, 1_000_000), 100)
+                .optional("seen-test-scenes", Rule.integer(0, 1_000_000), 0)
                 .optional("min-objects", Rule.integer(1, 64), 1)
                 .optional("max-objects", Rule.integer(1, 64), 4)
                 .optional("min-scale", Rule.number(0, false, 2, true), 0.25)
@@ -111,7 +118,16 @@ public final class StampScenesDataset implements DatasetSource {
                 Augmentation.NONE, classNames, counts);
         SceneSet test = generate("test", splits.test(), scene, 3 * seed + 2, spec.intOption("test-scenes", 100),
                 Augmentation.NONE, classNames, counts);
-        return new Splits(train, val, test, classNames, new long[] {3, size, size}, counts, new long[] {size, size});
+        Splits all = new Splits(train, val, test, classNames, new long[] {3, size, size}, counts,
+                new long[] {size, size});
+        int seenScenes = spec.intOption("seen-test-scenes", 0);
+        if (seenScenes == 0) {
+            return all;
+        }
+        // Negative seeds never meet the positive ones of train, val and test under any scene-seed.
+        SceneSet seen = generate(SEEN_TEST, splits.train(), scene, -1 - seed, seenScenes, Augmentation.NONE,
+                classNames, counts);
+        return all.withOtherTests(Map.of(SEEN_TEST, seen));
     }
 
     /** The categories a suite names, in its order, or every category; unknown names are refused. */

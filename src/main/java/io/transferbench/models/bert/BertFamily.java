@@ -93,9 +93,7 @@ public final class BertFamily implements ModelFamily {
                 .optTruncation(true)
                 .optPadToMaxLength()
                 .build()) {
-            return examples.withInputs(tokenize(examples.train(), tokenizer, length),
-                    tokenize(examples.val(), tokenizer, length), tokenize(examples.test(), tokenizer, length),
-                    new long[] {length});
+            return examples.withInputs(set -> tokenize(set, tokenizer, length), new long[] {length});
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tokenizer " + file, e);
         }

@@ -9,10 +9,12 @@ import io.transferbench.models.StageOutput;
 import io.transferbench.suite.Rule;
 import io.transferbench.tasks.Evaluator;
 import io.transferbench.tasks.MetricSpec;
+import io.transferbench.tasks.PredictionDrawer;
 import io.transferbench.tasks.Task;
 import io.transferbench.tasks.TaskHead;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Semantic segmentation: a class per pixel, class 0 the background, label 255 ignored. The head
@@ -87,5 +89,10 @@ public final class SegmentationTask implements Task {
     @Override
     public Evaluator newEvaluator(Targets targets) {
         return new SegmentationEvaluator(targets.classNames());
+    }
+
+    @Override
+    public Optional<PredictionDrawer> drawer(Targets targets) {
+        return Optional.of(new MaskDrawer(targets.classNames()));
     }
 }

@@ -31,7 +31,7 @@ class StampScenesDatasetTest {
         StampScenesDataset dataset = new StampScenesDataset();
         ObjectNode tree = (ObjectNode) Mappers.YAML.readTree("name: stamp-scenes\nval-fraction: 0.15\n"
                 + "test-fraction: 0.2\noptions: {image-size: 64, categories: [animals, food], train-scenes: 12,"
-                + " val-scenes: 4, test-scenes: 4, augment: standard}\n");
+                + " val-scenes: 4, test-scenes: 4, seen-test-scenes: 3, augment: standard}\n");
         dataset.optionsRule().fillDefaults((ObjectNode) tree.get("options"));
         DatasetSpec spec = Mappers.SUITE.treeToValue(tree, DatasetSpec.class);
         AssetService assets = LockedAssets.service(dataset.assetIds(spec).toArray(String[]::new));
@@ -46,6 +46,21 @@ class StampScenesDatasetTest {
         assertTrue(splits.counts().get("train-objects:animals") + splits.counts().get("train-objects:food") >= 12,
                 splits.counts().toString());
         assertTrue(splits.counts().get("test-stamps") > 0 && splits.counts().get("test-backgrounds") > 0);
+    }
+
+    @Test
+    void theSeenTestSetIsNewScenesOfTheTrainingStampsAndBackgrounds() {
+        assertEquals(List.of("test", "test-seen"), List.copyOf(splits.testSets().keySet()));
+        ExampleSet seen = splits.otherTests().get("test-seen");
+        assertEquals(3, seen.size());
+        assertEquals(splits.counts().get("train-stamps"), splits.counts().get("test-seen-stamps"));
+        assertEquals(splits.counts().get("train-backgrounds"), splits.counts().get("test-seen-backgrounds"));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            float[] seenImages = seen.inputs(manager, new int[] {0, 1, 2}).singletonOrThrow().toFloatArray();
+            float[] trainImages = splits.train().inputs(manager, new int[] {0, 1, 2}).singletonOrThrow().toFloatArray();
+            assertFalse(Arrays.equals(seenImages, trainImages), "new scenes, not copies of the training ones");
+        }
+        assertEquals(64, seen.picture(0).orElseThrow().getWidth(), "scenes show themselves at the model's size");
     }
 
     @Test

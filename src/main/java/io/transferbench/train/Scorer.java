@@ -1,0 +1,76 @@
+package io.transferbench.train;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
+import io.transferbench.data.Batch;
+import io.transferbench.data.ExampleSet;
+import io.transferbench.data.Targets;
+import io.transferbench.tasks.Evaluation;
+import io.transferbench.tasks.Evaluator;
+import io.transferbench.tasks.MetricSpec;
+import io.transferbench.tasks.Task;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Scores a network on a split in inference mode, and counts the time and examples that took. */
+final class Scorer {
+
+    private final Task task;
+    private final Targets targets;
+    private final Loss loss;
+    private final NDManager manager;
+    private final int batchSize;
+    private double seconds;
+    private long samples;
+
+    Scorer(Task task, Targets targets, Loss loss, NDManager manager, int batchSize) {
+        this.task = task;
+        this.targets = targets;
+        this.loss = loss;
+        this.manager = manager;
+        this.batchSize = batchSize;
+    }
+
+    /** The task's metrics on {@code set}, with the mean loss under {@link MetricSpec#LOSS}. */
+    Evaluation score(TransferNetwork net, ExampleSet set) {
+        long t0 = System.nanoTime();
+        Evaluator evaluator = task.newEvaluator(targets);
+        ParameterStore store = new ParameterStore(manager, false);
+        int n = set.size();
+        double lossSum = 0;
+        for (int from = 0; from < n; from += batchSize) {
+            int[] idx = range(from, Math.min(batchSize, n - from));
+            try (NDManager m = manager.newSubManager()) {
+                Batch b = set.batch(m, idx);
+                NDList preds = net.forward(store, b.inputs(), false);
+                lossSum += loss.evaluate(b.labels(), preds).getFloat() * idx.length;
+                evaluator.add(preds, b.labels());
+            }
+        }
+        seconds += (System.nanoTime() - t0) / 1e9;
+        samples += n;
+        Evaluation scores = evaluator.result();
+        Map<String, Double> metrics = new TreeMap<>(scores.metrics());
+        metrics.put(MetricSpec.LOSS.name(), lossSum / Math.max(1, n));
+        return new Evaluation(metrics, scores.perClass());
+    }
+
+    static int[] range(int from, int count) {
+        int[] idx = new int[count];
+        for (int i = 0; i < count; i++) {
+            idx[i] = from + i;
+        }
+        return idx;
+    }
+
+    double seconds() {
+        return seconds;
+    }
+
+    long samples() {
+        return samples;
+    }
+}

@@ -1,0 +1,155 @@
+package io.transferbench.train;
+
+import ai.djl.Device;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
+import ai.djl.training.loss.Loss;
+import ai.djl.util.Pair;
+import io.transferbench.data.Batch;
+import io.transferbench.data.ExampleSet;
+import io.transferbench.suite.CellSpec;
+import io.transferbench.suite.TrainingSpec;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The optimisation side of a cell: one optimizer per phase with the cell's learning rates, and
+ * epochs of shuffled batches with gradient clipping and a guard against divergence. Counts the
+ * time and examples trained.
+ */
+final class TrainingSteps {
+
+    /** Any id without a multiplier reads the cell's base rate; curves report it under this id. */
+    private static final String HEAD = "head";
+
+    private final CellSpec spec;
+    private final TrainingSpec training;
+    private final Model model;
+    private final TransferNetwork net;
+    private final Loss loss;
+    private final Device device;
+    private final int trainSize;
+    private final Random shuffle;
+    /** One reference for the whole cell: its first step, when the head is still untrained. */
+    private final DivergenceGuard guard;
+    private LearningRates rates;
+    private long phaseStep;
+    private long stepsDone;
+    private double seconds;
+    private long samples;
+
+    TrainingSteps(CellSpec spec, Model model, TransferNetwork net, Loss loss, Device device, int trainSize) {
+        this.spec = spec;
+        this.training = spec.training();
+        this.model = model;
+        this.net = net;
+        this.loss = loss;
+        this.device = device;
+        this.trainSize = trainSize;
+        this.shuffle = new Random(spec.seed());
+        this.guard = new DivergenceGuard(training.divergenceFactor());
+    }
+
+    /** How one epoch went: its mean batch loss and last learning rate, or why training diverged. */
+    record EpochResult(double meanLoss, double lastLr, String divergence) {}
+
+    /** A trainer for {@code phase}, its schedule spanning the phase's epochs. */
+    Trainer newTrainer(Phase phase) {
+        long stepsPerEpoch = stepsPerEpoch();
+        Schedule schedule = Schedule.of(spec.schedule(), training, stepsPerEpoch * phase.epochs(), stepsPerEpoch);
+        rates = new LearningRates(spec.lr() * phase.lrScale(), schedule, LayerDecay.multipliers(net, spec.layerDecay(),
+                training.headLrScale()));
+        phaseStep = 0;
+        DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
+                .optOptimizer(Optimizers.create(training, rates, model.getNDManager()))
+                .optDevices(new Device[] {device});
+        return model.newTrainer(config);
+    }
+
+    EpochResult epoch(Trainer trainer, ExampleSet train) {
+        int batch = batchSize();
+        int[] order = permutation(train.size());
+        int steps = stepsPerEpoch();
+        double lossSum = 0;
+        long t0 = System.nanoTime();
+        NDManager root = model.getNDManager();
+        try {
+            for (int s = 0; s < steps; s++) {
+                int[] idx = Arrays.copyOfRange(order, s * batch, (s + 1) * batch);
+                try (NDManager step = root.newSubManager()) {
+                    Batch b = train.batch(step, idx);
+                    double value;
+                    try (GradientCollector gc = trainer.newGradientCollector()) {
+                        NDList preds = trainer.forward(b.inputs());
+                        NDArray l = loss.evaluate(b.labels(), preds);
+                        gc.backward(l);
+                        value = l.getFloat();
+                    }
+                    String why = guard.check(value, stepsDone);
+                    if (why != null) {
+                        return new EpochResult(Double.NaN, 0, why);
+                    }
+                    if (training.gradClip() > 0) {
+                        clipGradients(training.gradClip(), step);
+                    }
+                    trainer.step();
+                    phaseStep++;
+                    stepsDone++;
+                    lossSum += value;
+                }
+            }
+        } finally {
+            seconds += (System.nanoTime() - t0) / 1e9;
+        }
+        samples += (long) steps * batch;
+        return new EpochResult(lossSum / steps, rates.at(HEAD, phaseStep - 1), null);
+    }
+
+    /** Training batches are never larger than the split; a last, partial batch is dropped. */
+    private int batchSize() {
+        return Math.min(training.batchSize(), trainSize);
+    }
+
+    private int stepsPerEpoch() {
+        return Math.max(1, trainSize / batchSize());
+    }
+
+    /** Clips the gradients of the trainable parameters by their global L2 norm. */
+    private void clipGradients(double maxNorm, NDManager step) {
+        List<NDArray> grads = new ArrayList<>();
+        for (Pair<String, Parameter> p : net.getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                grads.add(p.getValue().getArray().getGradient());
+            }
+        }
+        GradientClipping.clip(grads, maxNorm, step);
+    }
+
+    private int[] permutation(int n) {
+        int[] order = Scorer.range(0, n);
+        for (int i = n - 1; i > 0; i--) {
+            int j = shuffle.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    double seconds() {
+        return seconds;
+    }
+
+    long samples() {
+        return samples;
+    }
+}
