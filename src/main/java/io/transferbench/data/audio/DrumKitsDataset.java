@@ -110,8 +110,7 @@ public final class DrumKitsDataset implements DatasetSource {
     @Override
     public Splits load(DatasetSpec spec, AssetAccess assets) {
         DrumKitSplits parts = split(assets.directory(ASSET).resolve(DIR), spec);
-        // When Splits gains named evaluation sets: parts.inDistribution().withOtherTests(Map.of(OOD_TEST, ood)).
-        return parts.inDistribution();
+        return parts.inDistribution().withOtherTests(Map.of(OOD_TEST, parts.outOfDistribution()));
     }
 
     public static DrumKitSplits split(Path root, DatasetSpec spec) {

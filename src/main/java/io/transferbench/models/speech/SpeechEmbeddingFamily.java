@@ -97,10 +97,7 @@ public final class SpeechEmbeddingFamily implements ModelFamily {
         LogMelFrontEnd frontEnd = frontEnd(assets);
         int samples = (int) shape[0];
         try (NDManager manager = NDManager.newBaseManager()) {
-            return examples.withInputs(
-                    new LogMelClips(examples.train(), frontEnd, samples, manager),
-                    new LogMelClips(examples.val(), frontEnd, samples, manager),
-                    new LogMelClips(examples.test(), frontEnd, samples, manager),
+            return examples.withInputs(set -> new LogMelClips(set, frontEnd, samples, manager),
                     new long[] {LogMelClips.framesFor(samples), LogMelFrontEnd.MEL_BINS});
         }
     }
