@@ -83,13 +83,15 @@ public final class DrumKitsDataset implements DatasetSource {
 
     /**
      * {@code seconds}: clip length from each sample's start (one-shots begin at the hit);
-     * {@code ood-kits}: the kits held out for the out-of-distribution test.
+     * {@code ood-kits}: the kits held out for the out-of-distribution test; {@code augment}:
+     * {@code standard} changes training clips at random ({@link ClipAugmentation}).
      */
     @Override
     public Rule.ObjectRule optionsRule() {
         return Rule.object()
                 .optional("seconds", Rule.number(0.8, true, 10, true), DEFAULT_SECONDS)
                 .optional("ood-kits", Rule.list(Rule.text(".+", "a kit directory name")), DEFAULT_OOD_KITS)
+                .optional("augment", Rule.choice("an augmentation", List.of("none", "standard")), "none")
                 .build();
     }
 
@@ -146,7 +148,8 @@ public final class DrumKitsDataset implements DatasetSource {
         all.put("kits." + OOD_TEST, (long) oodKits.size());
         all.putAll(counts);
         Splits inDistribution = new Splits(
-                AudioClips.select(clips, labels, length, plan.train()),
+                AudioClips.select(clips, labels, length, plan.train(),
+                        ClipAugmentation.of(spec.options().path("augment").asText("none"))),
                 AudioClips.select(clips, labels, length, plan.val()),
                 AudioClips.select(clips, labels, length, plan.test()),
                 DrumClasses.NAMES, new long[] {length}, all);

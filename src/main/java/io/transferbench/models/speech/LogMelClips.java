@@ -36,12 +36,13 @@ final class LogMelClips implements ExampleSet {
         return LogMelFrontEnd.frameCount(Math.max(sourceSamples, LogMelFrontEnd.samplesFor(ClipWindows.minimumFrames())));
     }
 
-    private LogMelClips(LogMelClips base, ExampleSet trainingSource) {
-        this.source = trainingSource;
+    /** An augmented training view of {@code base}'s source, converted batch by batch. */
+    private LogMelClips(LogMelClips base, ExampleSet augmentedSource) {
+        this.source = augmentedSource;
         this.frontEnd = base.frontEnd;
         this.samples = base.samples;
         this.frames = base.frames;
-        this.converted = base.converted;
+        this.converted = null;
     }
 
     private float[][] convertAll(NDManager manager) {
@@ -105,9 +106,14 @@ final class LogMelClips implements ExampleSet {
         return source.targets(manager, indices);
     }
 
+    /** The source's training view through the front end: batch by batch when that view is augmented. */
     @Override
     public ExampleSet forTraining(long seed) {
-        return source.augmented() ? new LogMelClips(this, source.forTraining(seed)) : this;
+        ExampleSet view = source.forTraining(seed);
+        if (!view.augmented()) {
+            return this;
+        }
+        return new LogMelClips(this, view);
     }
 
     @Override
