@@ -7,7 +7,6 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.ndarray.types.Shape;
 import io.transferbench.BenchException;
 import io.transferbench.assets.AssetAccess;
-import io.transferbench.data.ExampleSet;
 import io.transferbench.data.Splits;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
@@ -105,11 +104,6 @@ public final class SpeechEmbeddingFamily implements ModelFamily {
     /** The front end with the export's mel matrix. */
     public static LogMelFrontEnd frontEnd(AssetAccess assets) {
         return new LogMelFrontEnd(SpeechEmbeddingWeights.melMatrix(assets.directory(WEIGHTS_ASSET).resolve(MEL_PATH)));
-    }
-
-    /** The features of one set through the front end (for tests and tools). */
-    static ExampleSet logMel(ExampleSet waveforms, LogMelFrontEnd frontEnd, int samples, NDManager manager) {
-        return new LogMelClips(waveforms, frontEnd, samples, manager);
     }
 
     @Override
