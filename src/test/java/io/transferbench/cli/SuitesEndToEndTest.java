@@ -1,6 +1,6 @@
 package io.transferbench.cli;
 
-import io.transferbench.Catalog;
+import io.transferbench.catalog.Catalog;
 import io.transferbench.Mappers;
 import io.transferbench.results.CellRecord;
 import io.transferbench.suite.SuiteLoader;

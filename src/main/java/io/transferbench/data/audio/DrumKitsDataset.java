@@ -8,8 +8,8 @@ import io.transferbench.data.DatasetSource;
 import io.transferbench.data.ExampleGroups;
 import io.transferbench.data.SplitPlan;
 import io.transferbench.data.Splits;
-import io.transferbench.suite.DatasetSpec;
-import io.transferbench.suite.Rule;
+import io.transferbench.spec.DatasetSpec;
+import io.transferbench.spec.Rule;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

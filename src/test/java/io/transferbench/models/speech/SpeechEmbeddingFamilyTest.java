@@ -16,7 +16,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.training.ParameterStore;
 import io.transferbench.BenchException;
 import io.transferbench.models.Backbone;
-import io.transferbench.suite.ModelSpec;
+import io.transferbench.spec.ModelSpec;
 import io.transferbench.train.CellTrainer;
 import io.transferbench.train.TransferNetwork;
 import org.junit.jupiter.api.Test;

@@ -23,7 +23,7 @@ import io.transferbench.data.audio.AudioDecoder;
 import io.transferbench.data.audio.Resampler;
 import io.transferbench.data.audio.Waveform;
 import io.transferbench.models.Backbone;
-import io.transferbench.suite.ModelSpec;
+import io.transferbench.spec.ModelSpec;
 import io.transferbench.train.CellTrainer;
 import io.transferbench.train.TransferNetwork;
 import org.junit.jupiter.api.BeforeAll;
