@@ -128,13 +128,16 @@ class AssetLockTest {
     void repositoryLockIsValidAndFullyLocked() {
         AssetLock lock = AssetLock.read(AssetLock.DEFAULT_FILE);
         assertEquals(List.of("minilm-l6-v2", "bge-small-en-v15", "nsfwjs-mobilenet-v2", "spamassassin", "brown-corpus",
-                        "fashion-mnist", "tuxpaint-stamps", "skimage-backgrounds", "opencv-backgrounds"),
+                        "fashion-mnist", "tuxpaint-stamps", "skimage-backgrounds", "opencv-backgrounds", "speech-embedding",
+                        "hydrogen-drumkits"),
                 lock.entries().stream().map(AssetEntry::id).toList());
         assertTrue(lock.entries().stream().allMatch(AssetEntry::isLocked));
         assertEquals(6046, lock.entry("spamassassin").fileSets().get(0).count());
         assertEquals(796, lock.entry("tuxpaint-stamps").fileSets().get(0).count());
         assertEquals(16, lock.entry("skimage-backgrounds").files().size());
         assertEquals(19, lock.entry("opencv-backgrounds").files().size());
+        assertEquals(2, lock.entry("speech-embedding").files().size(), "only the speech_embedding files, no wake-word heads");
+        assertEquals(771, lock.entry("hydrogen-drumkits").fileSets().get(0).count());
     }
 
     private String readBroken(String yaml) throws IOException {

@@ -35,7 +35,7 @@ class SuiteValidationTest {
                 Arguments.of("unknown model", b.replace("name: mlp", "name: bert"),
                         "model.name: unknown model 'bert'; allowed: bge-small, minilm-l6, mlp"),
                 Arguments.of("unknown dataset", b.replace("  name: latent-classes\n  limit", "  name: imagenet\n  limit"),
-                        "dataset.name: unknown dataset 'imagenet'; allowed: brown-genres, fashion-mnist, latent-classes, spamassassin, stamp-scenes, tuxpaint-stamps"),
+                        "dataset.name: unknown dataset 'imagenet'; allowed: brown-genres, drum-kits, fashion-mnist, latent-classes, spamassassin, stamp-scenes, tuxpaint-stamps"),
                 Arguments.of("unknown task", b.replace("task: vector-classification", "task: translation"),
                         "task: unknown task 'translation'; allowed: audio-classification, image-classification"),
                 Arguments.of("unknown strategy", b.replace("grid:\n", "grid:\n  strategy: [distill]\n"),

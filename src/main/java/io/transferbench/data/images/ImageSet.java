@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.transferbench.data.ClassLabels;
 import io.transferbench.data.ExampleSet;
+import io.transferbench.data.ViewSeeds;
 
 import java.util.List;
 import java.util.SplittableRandom;

@@ -8,7 +8,7 @@ import io.transferbench.data.ExampleSet;
 import io.transferbench.data.images.Augmentation;
 import io.transferbench.data.images.Bilinear;
 import io.transferbench.data.images.RasterImage;
-import io.transferbench.data.images.ViewSeeds;
+import io.transferbench.data.ViewSeeds;
 import io.transferbench.data.images.ViewGeometry;
 
 import java.awt.image.BufferedImage;

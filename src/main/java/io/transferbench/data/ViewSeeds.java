@@ -1,4 +1,4 @@
-package io.transferbench.data.images;
+package io.transferbench.data;
 
 import java.util.SplittableRandom;
 
