@@ -1,5 +1,6 @@
 package io.transferbench.weights;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import java.util.Optional;
  * reads it and checks the op and its attributes against what it built.
  *
  * @param nodes operations in file order, {@code Const} nodes included
- * @param weights constant tensors by name (the {@code Const} node of the same name)
+ * @param weights constant tensors by name (the {@code Const} node of the same name), in manifest
+ *     order
  * @param dtypes each weight's declared dtype ({@code float32}, {@code int32}), whatever it was
  *     stored as
  */
@@ -19,7 +21,7 @@ public record TfjsGraph(List<GraphNode> nodes, Map<String, NamedTensor> weights,
 
     public TfjsGraph {
         nodes = List.copyOf(nodes);
-        weights = Map.copyOf(weights);
+        weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
         dtypes = Map.copyOf(dtypes);
     }
 
