@@ -49,7 +49,8 @@ final class ChannelGate extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray g = inputs.singletonOrThrow().mean(new int[] {2, 3}, true);
+        // DJL's PyTorch engine reduces one axis per mean.
+        NDArray g = inputs.singletonOrThrow().mean(new int[] {3}, true).mean(new int[] {2}, true);
         for (GraphConv conv : convs) {
             g = conv.apply(store, g, training, params);
         }
