@@ -1,5 +1,6 @@
 package io.transferbench;
 
+import io.transferbench.catalog.Catalog;
 import io.transferbench.suite.FieldOverride;
 import io.transferbench.suite.ResolvedSuite;
 import io.transferbench.suite.SuiteLoader;

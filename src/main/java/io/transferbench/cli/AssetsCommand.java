@@ -60,7 +60,7 @@ public class AssetsCommand {
             AssetService service = parent.service();
             List<String> wanted = new java.util.ArrayList<>(ids);
             if (suite != null) {
-                var catalog = io.transferbench.Catalog.discover();
+                var catalog = io.transferbench.catalog.Catalog.discover();
                 var resolved = new io.transferbench.suite.SuiteLoader(catalog, suitesDir)
                         .load(suite, io.transferbench.suite.SuiteLoader.DEFAULT_PROFILE, List.of());
                 var runner = new io.transferbench.run.SuiteRunner(catalog, service, ai.djl.Device.cpu(), null);

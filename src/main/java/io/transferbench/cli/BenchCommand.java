@@ -1,7 +1,7 @@
 package io.transferbench.cli;
 
 import io.transferbench.BenchException;
-import io.transferbench.Catalog;
+import io.transferbench.catalog.Catalog;
 import io.transferbench.Mappers;
 import io.transferbench.results.RunId;
 import io.transferbench.run.Progress;

@@ -1,9 +1,9 @@
 package io.transferbench.cli;
 
 import io.transferbench.BenchException;
-import io.transferbench.Catalog;
-import io.transferbench.suite.ScheduleKind;
-import io.transferbench.suite.Strategy;
+import io.transferbench.catalog.Catalog;
+import io.transferbench.spec.ScheduleKind;
+import io.transferbench.spec.Strategy;
 import io.transferbench.suite.SuiteLoader;
 import io.transferbench.suite.YamlReader;
 import picocli.CommandLine.Command;

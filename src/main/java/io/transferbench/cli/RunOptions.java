@@ -1,7 +1,7 @@
 package io.transferbench.cli;
 
 import io.transferbench.BenchException;
-import io.transferbench.Catalog;
+import io.transferbench.catalog.Catalog;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.assets.AssetCache;
 import io.transferbench.assets.AssetService;

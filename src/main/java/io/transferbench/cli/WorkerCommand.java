@@ -1,6 +1,6 @@
 package io.transferbench.cli;
 
-import io.transferbench.Catalog;
+import io.transferbench.catalog.Catalog;
 import io.transferbench.run.SuiteRunner;
 import io.transferbench.run.WorkerProtocol;
 import io.transferbench.suite.ResolvedSuite;

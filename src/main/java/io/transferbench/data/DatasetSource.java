@@ -1,8 +1,8 @@
 package io.transferbench.data;
 
 import io.transferbench.assets.AssetAccess;
-import io.transferbench.suite.DatasetSpec;
-import io.transferbench.suite.Rule;
+import io.transferbench.spec.DatasetSpec;
+import io.transferbench.spec.Rule;
 
 import java.util.List;
 import java.util.Set;

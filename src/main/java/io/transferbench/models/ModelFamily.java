@@ -3,8 +3,8 @@ package io.transferbench.models;
 import ai.djl.ndarray.NDManager;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.data.Splits;
-import io.transferbench.suite.ModelSpec;
-import io.transferbench.suite.Rule;
+import io.transferbench.spec.ModelSpec;
+import io.transferbench.spec.Rule;
 
 import java.util.List;
 

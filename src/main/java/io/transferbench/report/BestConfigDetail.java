@@ -16,7 +16,7 @@ import java.util.function.Function;
  * evaluation set (mean over seeds), and pictures of its predictions where the task drew them.
  *
  * @param testSets column names of {@code perClass}: {@code test}, then the further evaluation sets
- * @param picturesOf the label of the cell whose pictures are shown (its first seed with any)
+ * @param picturesOf the label (seed included) of the cell whose pictures are shown: its first seed with any
  */
 public record BestConfigDetail(String label, List<String> testSets, List<ClassRow> perClass,
                                List<Picture> pictures, String picturesOf) {
@@ -62,7 +62,7 @@ public record BestConfigDetail(String label, List<String> testSets, List<ClassRo
         List<Picture> pictures = pictured == null ? List.of() : pictured.pictures().stream()
                 .map(p -> picture(p, dataPrefix)).toList();
         return new BestConfigDetail(best.label(), testSets, rows, pictures,
-                pictured == null ? null : pictured.label() + " (seed " + pictured.seed() + ")");
+                pictured == null ? null : pictured.label());
     }
 
     private static Picture picture(PredictionPicture p, String dataPrefix) {

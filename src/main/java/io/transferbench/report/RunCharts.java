@@ -1,7 +1,7 @@
 package io.transferbench.report;
 
 import io.transferbench.results.CellRecord;
-import io.transferbench.train.EpochPoint;
+import io.transferbench.results.EpochPoint;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,6 @@ package io.transferbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.transferbench.suite.ConfigSchema;
-import io.transferbench.train.EpochPoint;
 
 import java.util.List;
 import java.util.Map;

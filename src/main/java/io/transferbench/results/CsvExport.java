@@ -2,7 +2,6 @@ package io.transferbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.transferbench.suite.FieldPath;
-import io.transferbench.train.EpochPoint;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 

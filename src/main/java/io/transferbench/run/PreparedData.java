@@ -1,12 +1,12 @@
 package io.transferbench.run;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.transferbench.Catalog;
+import io.transferbench.catalog.Catalog;
 import io.transferbench.Mappers;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.data.Splits;
-import io.transferbench.suite.DatasetSpec;
-import io.transferbench.suite.ModelSpec;
+import io.transferbench.spec.DatasetSpec;
+import io.transferbench.spec.ModelSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -8,19 +8,20 @@ import ai.djl.nn.Blocks;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transferbench.BenchException;
-import io.transferbench.Catalog;
+import io.transferbench.catalog.Catalog;
 import io.transferbench.Mappers;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.data.Splits;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
-import io.transferbench.suite.CellSpec;
-import io.transferbench.suite.FreezeDepth;
-import io.transferbench.suite.ModelSpec;
-import io.transferbench.suite.PretrainSpec;
-import io.transferbench.suite.ScheduleKind;
-import io.transferbench.suite.Strategy;
-import io.transferbench.suite.TrainingSpec;
+import io.transferbench.spec.CellSpec;
+import io.transferbench.spec.FreezeDepth;
+import io.transferbench.spec.ModelSpec;
+import io.transferbench.spec.PretrainSpec;
+import io.transferbench.tasks.Task;
+import io.transferbench.spec.ScheduleKind;
+import io.transferbench.spec.Strategy;
+import io.transferbench.spec.TrainingSpec;
 import io.transferbench.train.CellTrainer;
 import io.transferbench.train.TrainingOutcome;
 import io.transferbench.train.TransferNetwork;
@@ -45,13 +46,13 @@ final class PretrainedWeights implements AutoCloseable {
     private final Catalog catalog;
     private final AssetAccess assets;
     private final Device device;
-    private final BiFunction<io.transferbench.suite.DatasetSpec, ModelSpec, Splits> data;
+    private final BiFunction<io.transferbench.spec.DatasetSpec, ModelSpec, Splits> data;
     private final NDManager manager;
     private final Map<String, WeightSnapshot> cache = new HashMap<>();
     private final Map<String, TrainingOutcome> sourceOutcomes = new HashMap<>();
 
     PretrainedWeights(Catalog catalog, AssetAccess assets, Device device,
-                      BiFunction<io.transferbench.suite.DatasetSpec, ModelSpec, Splits> data) {
+                      BiFunction<io.transferbench.spec.DatasetSpec, ModelSpec, Splits> data) {
         this.catalog = catalog;
         this.assets = assets;
         this.device = device;
@@ -102,9 +103,10 @@ final class PretrainedWeights implements AutoCloseable {
         trainingTree.put("epochs", p.epochs());
         trainingTree.put("batch-size", p.batchSize());
         TrainingSpec training = Mappers.SUITE.convertValue(trainingTree, TrainingSpec.class);
+        Task task = catalog.task(p.taskOr(cell.task()));
         ObjectNode defaultHead = JsonNodeFactory.instance.objectNode();
-        catalog.task(cell.task()).headRule().fillDefaults(defaultHead);
-        CellSpec source = new CellSpec(cell.suite(), cell.task(),
+        task.headRule().fillDefaults(defaultHead);
+        CellSpec source = new CellSpec(cell.suite(), task.name(),
                 new ModelSpec(cell.model().name(), cell.model().options(), null), p.dataset(), defaultHead,
                 training, Strategy.SCRATCH, FreezeDepth.NONE, ScheduleKind.WARMUP_COSINE, p.lr(), 1.0, p.seed(),
                 List.of());
@@ -112,7 +114,7 @@ final class PretrainedWeights implements AutoCloseable {
         LOG.info("pretraining {} on source dataset {} ({} train examples, {} epochs)",
                 cell.model().name(), p.dataset().name(), splits.train().size(), p.epochs());
         WeightSnapshot[] kept = new WeightSnapshot[1];
-        TrainingOutcome outcome = new CellTrainer(device).train(source, splits, catalog.task(cell.task()),
+        TrainingOutcome outcome = new CellTrainer(device).train(source, splits, task,
                 catalog.model(cell.model().name()), null, (phase, epoch, epochs) -> { },
                 net -> kept[0] = WeightSnapshot.of(net.stages(), manager));
         if (kept[0] == null) {

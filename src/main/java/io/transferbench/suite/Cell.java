@@ -1,5 +1,7 @@
 package io.transferbench.suite;
 
+import io.transferbench.spec.CellSpec;
+
 /** One cell of an expanded grid: its position, its stable id and its resolved configuration. */
 public record Cell(int index, String id, CellSpec spec) {
 

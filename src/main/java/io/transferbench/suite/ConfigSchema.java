@@ -31,7 +31,8 @@ public final class ConfigSchema {
      *    {@code head.label-smoothing}, and every head default is written. Every earlier config is
      *    of a classification task. MobileNetV2 gained {@code output-stride} (32 before).
      * 5: datasets may add further evaluation sets; {@code stamp-scenes} gained
-     *    {@code seen-test-scenes} (0, none, before).
+     *    {@code seen-test-scenes} (0, none, before). The segmentation head gained {@code kind}
+     *    ({@code lraspp} before).
      */
     public static final int CURRENT = 5;
 
@@ -61,8 +62,8 @@ public final class ConfigSchema {
         if (version < 4) {
             toVersion4(upgraded);
         }
-        if (version < 5 && upgraded.path("dataset").path("name").asText().equals("stamp-scenes")) {
-            putIfAbsent(object(object(upgraded, "dataset"), "options"), "seen-test-scenes", 0);
+        if (version < 5) {
+            toVersion5(upgraded);
         }
         return upgraded;
     }
@@ -102,6 +103,15 @@ public final class ConfigSchema {
         JsonNode model = config.path("model");
         if (model.isObject() && model.path("name").asText().equals("mobilenet-v2")) {
             putIfAbsent(object((ObjectNode) model, "options"), "output-stride", 32);
+        }
+    }
+
+    private static void toVersion5(ObjectNode config) {
+        if (config.path("dataset").path("name").asText().equals("stamp-scenes")) {
+            putIfAbsent(object(object(config, "dataset"), "options"), "seen-test-scenes", 0);
+        }
+        if (config.path("task").asText().equals("semantic-segmentation")) {
+            putIfAbsent(object(config, "head"), "kind", "lraspp");
         }
     }
 

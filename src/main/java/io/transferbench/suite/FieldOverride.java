@@ -1,5 +1,6 @@
 package io.transferbench.suite;
 
+import io.transferbench.spec.LocatedTree;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,5 +1,11 @@
 package io.transferbench.suite;
 
+import io.transferbench.spec.CellSpec;
+import io.transferbench.spec.FreezeDepth;
+import io.transferbench.spec.LocatedTree;
+import io.transferbench.spec.ModelSpec;
+import io.transferbench.spec.ScheduleKind;
+import io.transferbench.spec.Strategy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,10 +1,13 @@
 package io.transferbench.suite;
 
+import io.transferbench.spec.LocatedTree;
+import io.transferbench.spec.Problems;
+import io.transferbench.spec.SourceLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transferbench.BenchException;
-import io.transferbench.Catalog;
+import io.transferbench.catalog.Catalog;
 import io.transferbench.IoReason;
 
 import java.io.IOException;

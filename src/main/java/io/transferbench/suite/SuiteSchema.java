@@ -1,8 +1,14 @@
 package io.transferbench.suite;
 
+import io.transferbench.spec.LocatedTree;
+import io.transferbench.spec.ModelSpec;
+import io.transferbench.spec.Problems;
+import io.transferbench.spec.Rule;
+import io.transferbench.spec.ScheduleKind;
+import io.transferbench.spec.Strategy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.transferbench.Catalog;
+import io.transferbench.catalog.Catalog;
 import io.transferbench.data.DatasetSource;
 import io.transferbench.models.ModelFamily;
 import io.transferbench.tasks.Task;
@@ -91,6 +97,7 @@ public final class SuiteSchema {
                         .optional("options", model == null ? Rule.any() : model.optionsRule())
                         .optional("pretrain", Rule.object()
                                 .required("dataset", datasetRule(tree, "model.pretrain.dataset"))
+                                .optional("task", Rule.choice("task", catalog.tasks().keySet()))
                                 .optional("epochs", Rule.integer(1, 10_000))
                                 .optional("lr", Rule.number(0, false, 10, true))
                                 .optional("batch-size", Rule.integer(1, 65_536))
@@ -148,7 +155,7 @@ public final class SuiteSchema {
     }
 
     private void checkAcrossFields(ObjectNode tree, Problems problems) {
-        Task task = catalog.task(text(tree, "task"));
+        Task suiteTask = catalog.task(text(tree, "task"));
         ModelFamily model = catalog.model(text(tree, "model.name"));
         List<String> datasetPaths = new ArrayList<>(List.of("dataset"));
         if (tree.at("/model/pretrain").isObject()) {
@@ -156,6 +163,9 @@ public final class SuiteSchema {
         }
         for (String path : datasetPaths) {
             DatasetSource ds = catalog.dataset(text(tree, path + ".name"));
+            // The source task defaults to the suite's: a segmenter may pretrain its encoder as a classifier.
+            Task task = path.equals("dataset") || !tree.at("/model/pretrain/task").isTextual() ? suiteTask
+                    : catalog.task(text(tree, "model.pretrain.task"));
             if (!ds.inputKind().equals(model.inputKind())) {
                 problems.add(path + ".name", "dataset '" + ds.name() + "' has " + ds.inputKind()
                         + " inputs but model '" + model.name() + "' takes " + model.inputKind() + " inputs");

@@ -1,5 +1,7 @@
 package io.transferbench.suite;
 
+import io.transferbench.spec.LocatedTree;
+import io.transferbench.spec.SourceLocation;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -4,7 +4,7 @@ import ai.djl.training.loss.Loss;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transferbench.data.Targets;
 import io.transferbench.models.Backbone;
-import io.transferbench.suite.Rule;
+import io.transferbench.spec.Rule;
 
 import java.util.List;
 import java.util.Optional;

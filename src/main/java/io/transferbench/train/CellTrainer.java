@@ -1,5 +1,6 @@
 package io.transferbench.train;
 
+import io.transferbench.results.EpochPoint;
 import ai.djl.Device;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
@@ -11,8 +12,8 @@ import io.transferbench.data.Splits;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
 import io.transferbench.results.MemoryProbe;
-import io.transferbench.suite.CellSpec;
-import io.transferbench.suite.TrainingSpec;
+import io.transferbench.spec.CellSpec;
+import io.transferbench.spec.TrainingSpec;
 import io.transferbench.tasks.Drawing;
 import io.transferbench.tasks.Evaluation;
 import io.transferbench.tasks.MetricSpec;

@@ -3,7 +3,7 @@ package io.transferbench.train;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.optimizer.AdamW;
 import ai.djl.training.optimizer.Optimizer;
-import io.transferbench.suite.TrainingSpec;
+import io.transferbench.spec.TrainingSpec;
 
 /** Builds the optimizer a suite names, driven by per-parameter learning rates. */
 final class Optimizers {

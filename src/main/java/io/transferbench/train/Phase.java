@@ -1,7 +1,7 @@
 package io.transferbench.train;
 
-import io.transferbench.suite.CellSpec;
-import io.transferbench.suite.Strategy;
+import io.transferbench.spec.CellSpec;
+import io.transferbench.spec.Strategy;
 
 import java.util.List;
 

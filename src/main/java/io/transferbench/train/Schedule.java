@@ -1,7 +1,7 @@
 package io.transferbench.train;
 
-import io.transferbench.suite.ScheduleKind;
-import io.transferbench.suite.TrainingSpec;
+import io.transferbench.spec.ScheduleKind;
+import io.transferbench.spec.TrainingSpec;
 
 /**
  * A learning-rate schedule as a multiplier of the base learning rate at each optimizer step

@@ -1,6 +1,6 @@
 package io.transferbench.train;
 
-import io.transferbench.suite.TrainingSpec;
+import io.transferbench.spec.TrainingSpec;
 import io.transferbench.tasks.Evaluation;
 import io.transferbench.tasks.Task;
 

@@ -1,5 +1,6 @@
 package io.transferbench.train;
 
+import io.transferbench.results.EpochPoint;
 import io.transferbench.tasks.Drawing;
 import io.transferbench.tasks.Evaluation;
 

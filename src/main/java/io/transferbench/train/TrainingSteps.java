@@ -13,8 +13,8 @@ import ai.djl.training.loss.Loss;
 import ai.djl.util.Pair;
 import io.transferbench.data.Batch;
 import io.transferbench.data.ExampleSet;
-import io.transferbench.suite.CellSpec;
-import io.transferbench.suite.TrainingSpec;
+import io.transferbench.spec.CellSpec;
+import io.transferbench.spec.TrainingSpec;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,6 +1,6 @@
 package io.transferbench.cli;
 
-import io.transferbench.Catalog;
+import io.transferbench.catalog.Catalog;
 import io.transferbench.Mappers;
 import io.transferbench.results.CellRecord;
 import io.transferbench.suite.SuiteLoader;
@@ -159,5 +159,10 @@ class SuitesEndToEndTest {
         String page = Files.readString(run.resolve("index.html"));
         assertTrue(page.contains("The best configuration, closer"), "the report looks at the best configuration");
         assertTrue(page.contains("test-0.png") && page.contains("<th>test-seen</th>"), "pictures and the seen set");
+        Path site = out.resolve("site");
+        assertEquals(0, Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "publish", "--site", site.toString(), "--reports", out.toString()), err::toString);
+        assertTrue(Files.isRegularFile(site.resolve("runs/seg-stamps/smoke").resolve(records.get(0).pictures().get(0).file())),
+                "the site carries the pictures its run page shows");
     }
 }

@@ -1,12 +1,12 @@
 package io.transferbench.fakes;
 
 import ai.djl.ndarray.NDManager;
-import io.transferbench.Plugin;
+import io.transferbench.catalog.Plugin;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
-import io.transferbench.suite.ModelSpec;
-import io.transferbench.suite.Rule;
+import io.transferbench.spec.ModelSpec;
+import io.transferbench.spec.Rule;
 
 import java.util.List;
 

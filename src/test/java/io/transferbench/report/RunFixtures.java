@@ -6,7 +6,7 @@ import io.transferbench.Mappers;
 import io.transferbench.results.CellRecord;
 import io.transferbench.results.EnvironmentInfo;
 import io.transferbench.suite.ConfigSchema;
-import io.transferbench.train.EpochPoint;
+import io.transferbench.results.EpochPoint;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

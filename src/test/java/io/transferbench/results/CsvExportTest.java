@@ -3,7 +3,7 @@ package io.transferbench.results;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transferbench.Mappers;
 import io.transferbench.suite.ConfigSchema;
-import io.transferbench.train.EpochPoint;
+import io.transferbench.results.EpochPoint;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.transferbench.run;
 
-import io.transferbench.Catalog;
+import io.transferbench.catalog.Catalog;
 import io.transferbench.Mappers;
 import io.transferbench.TestSuites;
 import io.transferbench.assets.NoAssets;

@@ -39,9 +39,11 @@ class ConfigSchemaTest {
     }
 
     @Test
-    void version4SceneDatasetsHadNoSeenTestScenes() throws Exception {
-        ObjectNode scenes = ConfigSchema.upgrade(yaml("dataset: {name: stamp-scenes, options: {test-scenes: 100}}\n"), 4);
+    void version4SceneDatasetsHadNoSeenTestScenesAndSegmentationHeadsWereLrAspp() throws Exception {
+        ObjectNode scenes = ConfigSchema.upgrade(yaml("task: semantic-segmentation\n"
+                + "dataset: {name: stamp-scenes, options: {test-scenes: 100}}\nhead: {inter-channels: 128}\n"), 4);
         assertEquals(0, scenes.at("/dataset/options/seen-test-scenes").asInt());
+        assertEquals("lraspp", scenes.at("/head/kind").asText(), "LR-ASPP was the only segmentation head");
         assertEquals(100, scenes.at("/dataset/options/test-scenes").asInt());
         ObjectNode stamps = ConfigSchema.upgrade(yaml("dataset: {name: tuxpaint-stamps, options: {image-size: 96}}\n"), 4);
         assertFalse(stamps.at("/dataset/options").has("seen-test-scenes"), "only the scene dataset has the option");

@@ -1,5 +1,9 @@
 package io.transferbench.suite;
 
+import io.transferbench.spec.CellSpec;
+import io.transferbench.spec.FreezeDepth;
+import io.transferbench.spec.ScheduleKind;
+import io.transferbench.spec.Strategy;
 import io.transferbench.TestSuites;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -65,6 +65,13 @@ class SuiteValidationTest {
                 Arguments.of("model without weights and no pretraining",
                         b.replace("  pretrain:\n    dataset: {name: latent-classes, options: {examples: 400, task-seed: 1}}\n    epochs: 2\n", ""),
                         "grid: model 'mlp' ships no pretrained weights: add model.pretrain"),
+                Arguments.of("unknown pretraining task",
+                        b.replace("    epochs: 2\n", "    epochs: 2\n    task: translation\n"),
+                        "model.pretrain.task: unknown task 'translation'"),
+                Arguments.of("pretraining source without labels for its own task",
+                        b.replace("    epochs: 2\n", "    epochs: 2\n    task: semantic-segmentation\n"),
+                        "model.pretrain.dataset.name: dataset 'latent-classes' has no labels for task "
+                                + "'semantic-segmentation'"),
                 Arguments.of("not YAML", b.replace("lr: [0.003]", "lr: [0.003"), "not valid YAML"),
                 Arguments.of("duplicate key", b + "task: vector-classification\n", "task: field appears twice"),
                 Arguments.of("grid axis naming no field", b + "  training.bogus: [1]\n",

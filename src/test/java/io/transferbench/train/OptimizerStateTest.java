@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.optimizer.Optimizer;
 import io.transferbench.Mappers;
-import io.transferbench.suite.TrainingSpec;
+import io.transferbench.spec.TrainingSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

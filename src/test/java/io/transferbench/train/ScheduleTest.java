@@ -1,8 +1,8 @@
 package io.transferbench.train;
 
 import io.transferbench.Mappers;
-import io.transferbench.suite.ScheduleKind;
-import io.transferbench.suite.TrainingSpec;
+import io.transferbench.spec.ScheduleKind;
+import io.transferbench.spec.TrainingSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

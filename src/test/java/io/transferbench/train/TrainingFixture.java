@@ -7,13 +7,13 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import io.transferbench.Catalog;
+import io.transferbench.catalog.Catalog;
 import io.transferbench.TestSuites;
 import io.transferbench.assets.NoAssets;
 import io.transferbench.data.Splits;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
-import io.transferbench.suite.CellSpec;
+import io.transferbench.spec.CellSpec;
 import io.transferbench.suite.Grid;
 
 import java.nio.file.Path;

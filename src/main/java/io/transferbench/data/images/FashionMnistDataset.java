@@ -2,7 +2,7 @@ package io.transferbench.data.images;
 
 import io.transferbench.BenchException;
 import io.transferbench.assets.AssetAccess;
-import io.transferbench.suite.DatasetSpec;
+import io.transferbench.spec.DatasetSpec;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.transferbench.data.images;
 import io.transferbench.data.ExampleGroups;
 import io.transferbench.data.SplitPlan;
 import io.transferbench.data.Splits;
-import io.transferbench.suite.DatasetSpec;
+import io.transferbench.spec.DatasetSpec;
 
 import java.util.ArrayList;
 import java.util.HashMap;

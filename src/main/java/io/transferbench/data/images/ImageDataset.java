@@ -3,8 +3,8 @@ package io.transferbench.data.images;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.data.DatasetSource;
 import io.transferbench.data.Splits;
-import io.transferbench.suite.DatasetSpec;
-import io.transferbench.suite.Rule;
+import io.transferbench.spec.DatasetSpec;
+import io.transferbench.spec.Rule;
 
 import java.util.Set;
 

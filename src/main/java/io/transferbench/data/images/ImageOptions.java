@@ -1,7 +1,7 @@
 package io.transferbench.data.images;
 
-import io.transferbench.suite.DatasetSpec;
-import io.transferbench.suite.Rule;
+import io.transferbench.spec.DatasetSpec;
+import io.transferbench.spec.Rule;
 
 import java.util.List;
 

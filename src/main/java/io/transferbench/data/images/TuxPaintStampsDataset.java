@@ -3,7 +3,7 @@ package io.transferbench.data.images;
 import io.transferbench.BenchException;
 import io.transferbench.IoReason;
 import io.transferbench.assets.AssetAccess;
-import io.transferbench.suite.DatasetSpec;
+import io.transferbench.spec.DatasetSpec;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

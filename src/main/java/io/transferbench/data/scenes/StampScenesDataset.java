@@ -6,8 +6,8 @@ import io.transferbench.assets.AssetAccess;
 import io.transferbench.data.DatasetSource;
 import io.transferbench.data.Splits;
 import io.transferbench.data.images.Augmentation;
-import io.transferbench.suite.DatasetSpec;
-import io.transferbench.suite.Rule;
+import io.transferbench.spec.DatasetSpec;
+import io.transferbench.spec.Rule;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

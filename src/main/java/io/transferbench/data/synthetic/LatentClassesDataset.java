@@ -5,8 +5,8 @@ import io.transferbench.data.DatasetSource;
 import io.transferbench.data.DenseVectorSet;
 import io.transferbench.data.SplitPlan;
 import io.transferbench.data.Splits;
-import io.transferbench.suite.DatasetSpec;
-import io.transferbench.suite.Rule;
+import io.transferbench.spec.DatasetSpec;
+import io.transferbench.spec.Rule;
 
 import java.util.ArrayList;
 import java.util.List;

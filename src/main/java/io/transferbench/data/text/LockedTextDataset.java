@@ -1,7 +1,7 @@
 package io.transferbench.data.text;
 
 import io.transferbench.data.DatasetSource;
-import io.transferbench.suite.DatasetSpec;
+import io.transferbench.spec.DatasetSpec;
 
 import java.util.List;
 import java.util.Set;

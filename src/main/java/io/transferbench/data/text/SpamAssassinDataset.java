@@ -2,8 +2,8 @@ package io.transferbench.data.text;
 
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.data.Splits;
-import io.transferbench.suite.DatasetSpec;
-import io.transferbench.suite.Rule;
+import io.transferbench.spec.DatasetSpec;
+import io.transferbench.spec.Rule;
 import jakarta.mail.MessagingException;
 
 import java.io.IOException;

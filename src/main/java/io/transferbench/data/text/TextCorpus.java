@@ -4,7 +4,7 @@ import io.transferbench.data.ExampleGroups;
 import io.transferbench.data.SplitPlan;
 import io.transferbench.data.Splits;
 import io.transferbench.data.TextExamples;
-import io.transferbench.suite.DatasetSpec;
+import io.transferbench.spec.DatasetSpec;
 
 import java.util.ArrayList;
 import java.util.List;

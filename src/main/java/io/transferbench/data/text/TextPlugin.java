@@ -1,6 +1,6 @@
 package io.transferbench.data.text;
 
-import io.transferbench.Plugin;
+import io.transferbench.catalog.Plugin;
 import io.transferbench.data.DatasetSource;
 
 import java.util.List;

@@ -11,8 +11,8 @@ import io.transferbench.data.TextExamples;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
 import io.transferbench.models.StageOutput;
-import io.transferbench.suite.ModelSpec;
-import io.transferbench.suite.Rule;
+import io.transferbench.spec.ModelSpec;
+import io.transferbench.spec.Rule;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

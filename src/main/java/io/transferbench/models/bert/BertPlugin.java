@@ -1,6 +1,6 @@
 package io.transferbench.models.bert;
 
-import io.transferbench.Plugin;
+import io.transferbench.catalog.Plugin;
 import io.transferbench.models.ModelFamily;
 
 import java.util.List;

@@ -11,8 +11,8 @@ import io.transferbench.assets.AssetAccess;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
 import io.transferbench.models.StageOutput;
-import io.transferbench.suite.ModelSpec;
-import io.transferbench.suite.Rule;
+import io.transferbench.spec.ModelSpec;
+import io.transferbench.spec.Rule;
 
 import java.util.ArrayList;
 import java.util.Arrays;

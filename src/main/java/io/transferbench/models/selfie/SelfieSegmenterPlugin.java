@@ -1,6 +1,6 @@
 package io.transferbench.models.selfie;
 
-import io.transferbench.Plugin;
+import io.transferbench.catalog.Plugin;
 import io.transferbench.models.ModelFamily;
 
 import java.util.List;

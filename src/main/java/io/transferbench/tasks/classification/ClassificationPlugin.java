@@ -1,6 +1,6 @@
 package io.transferbench.tasks.classification;
 
-import io.transferbench.Plugin;
+import io.transferbench.catalog.Plugin;
 import io.transferbench.tasks.Task;
 
 import java.util.List;

@@ -8,7 +8,7 @@ import ai.djl.training.loss.Loss;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transferbench.data.Targets;
 import io.transferbench.models.Backbone;
-import io.transferbench.suite.Rule;
+import io.transferbench.spec.Rule;
 import io.transferbench.tasks.Evaluator;
 import io.transferbench.tasks.MetricSpec;
 import io.transferbench.tasks.Task;

@@ -24,9 +24,6 @@ import ai.djl.util.PairList;
  */
 final class LrAsppHead extends AbstractBlock {
 
-    /** DJL's code for bilinear interpolation (align_corners false, as torchvision's). */
-    private static final int BILINEAR = 1;
-
     private final Conv2d cbr;
     private final BatchNorm cbrNorm;
     private final Conv2d scale;
@@ -70,14 +67,10 @@ final class LrAsppHead extends AbstractBlock {
         NDArray gate = Activation.sigmoid(scale.forward(store, new NDList(pooled), training, params).singletonOrThrow());
         x = x.mul(gate);
         Shape lowShape = low.getShape();
-        x = resize(x, lowShape.get(2), lowShape.get(3));
+        x = PixelResize.to(x, lowShape.get(2), lowShape.get(3));
         NDArray logits = lowClassifier.forward(store, new NDList(low), training, params).singletonOrThrow()
                 .add(highClassifier.forward(store, new NDList(x), training, params).singletonOrThrow());
-        return new NDList(resize(logits, lowShape.get(2) * lowStride, lowShape.get(3) * lowStride));
-    }
-
-    private static NDArray resize(NDArray x, long height, long width) {
-        return x.getNDArrayInternal().interpolation(new long[] {height, width}, BILINEAR, false);
+        return new NDList(PixelResize.to(logits, lowShape.get(2) * lowStride, lowShape.get(3) * lowStride));
     }
 
     @Override

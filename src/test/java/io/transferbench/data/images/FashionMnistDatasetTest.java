@@ -2,7 +2,7 @@ package io.transferbench.data.images;
 
 import io.transferbench.LockedAssets;
 import io.transferbench.data.Splits;
-import io.transferbench.suite.DatasetSpec;
+import io.transferbench.spec.DatasetSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

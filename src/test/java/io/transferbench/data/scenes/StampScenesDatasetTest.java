@@ -9,7 +9,7 @@ import io.transferbench.assets.AssetService;
 import io.transferbench.data.Batch;
 import io.transferbench.data.ExampleSet;
 import io.transferbench.data.Splits;
-import io.transferbench.suite.DatasetSpec;
+import io.transferbench.spec.DatasetSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.transferbench.LockedAssets;
 import io.transferbench.data.Splits;
 import io.transferbench.data.TextExamples;
-import io.transferbench.suite.DatasetSpec;
+import io.transferbench.spec.DatasetSpec;
 
 import java.util.HashSet;
 import java.util.List;

@@ -24,7 +24,7 @@ import io.transferbench.data.Batch;
 import io.transferbench.data.Splits;
 import io.transferbench.data.TextExamples;
 import io.transferbench.models.Backbone;
-import io.transferbench.suite.ModelSpec;
+import io.transferbench.spec.ModelSpec;
 import io.transferbench.train.CellTrainer;
 import io.transferbench.train.TransferNetwork;
 

@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import io.transferbench.BenchException;
 import io.transferbench.models.Backbone;
-import io.transferbench.suite.ModelSpec;
+import io.transferbench.spec.ModelSpec;
 import io.transferbench.train.CellTrainer;
 import io.transferbench.train.TransferNetwork;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transferbench.assets.AssetLock;
 import io.transferbench.assets.AssetService;
 import io.transferbench.models.Backbone;
-import io.transferbench.suite.ModelSpec;
+import io.transferbench.spec.ModelSpec;
 import io.transferbench.train.CellTrainer;
 import io.transferbench.train.TransferNetwork;
 import io.transferbench.weights.LayoutTransform;

@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transferbench.LockedAssets;
 import io.transferbench.models.Backbone;
-import io.transferbench.suite.ModelSpec;
+import io.transferbench.spec.ModelSpec;
 import io.transferbench.tasks.TaskHead;
 import io.transferbench.train.CellTrainer;
 import io.transferbench.train.TransferNetwork;

@@ -17,7 +17,7 @@ import io.transferbench.BenchException;
 import io.transferbench.LockedAssets;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.StageOutput;
-import io.transferbench.suite.ModelSpec;
+import io.transferbench.spec.ModelSpec;
 import io.transferbench.tasks.TaskHead;
 import io.transferbench.train.TransferNetwork;
 import io.transferbench.weights.GraphNode;

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transferbench.Mappers;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.mobilenet.MobileNetV2Family;
-import io.transferbench.suite.ModelSpec;
+import io.transferbench.spec.ModelSpec;
 import io.transferbench.tasks.TaskHead;
 import io.transferbench.train.TransferNetwork;
 import org.junit.jupiter.api.Test;
@@ -37,6 +37,25 @@ class LrAsppHeadTest {
                     new NDList(manager.randomUniform(0, 255, new Shape(2, 3, 64, 64))), false).singletonOrThrow();
             assertEquals(new Shape(2, 5, 64, 64), logits.getShape());
             assertEquals(new Shape(2, 5, 64, 64), net.getOutputShapes(new Shape[] {new Shape(2, 3, 64, 64)})[0]);
+        }
+    }
+
+    @Test
+    void theDecoderKindClassifiesTheLastStageAndUpsamplesItToTheInput() {
+        Backbone backbone = new MobileNetV2Family().build(new ModelSpec(MobileNetV2Family.NAME,
+                Mappers.YAML.createObjectNode(), null), new long[] {3, 64, 64});
+        ObjectNode head = Mappers.YAML.createObjectNode().put("kind", SegmentationTask.DECODER);
+        TaskHead decoder = new SegmentationTask().head(head, new io.transferbench.data.Targets(
+                List.of("background", "a", "b"), new long[] {64, 64}), backbone);
+        assertEquals(List.of(backbone.lastStage()), decoder.taps(), "only the last stage, whatever its stride");
+        long lastChannels = backbone.outputs().get(backbone.lastStage()).channels();
+        assertEquals(2 * lastChannels * 3 * (2 * 2), decoder.flopsPerExample(), "a 1x1 conv on the 2x2 stride-32 map");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            TransferNetwork net = new TransferNetwork(backbone, decoder);
+            net.initialize(manager, DataType.FLOAT32, new Shape(2, 3, 64, 64));
+            NDArray logits = net.forward(new ParameterStore(manager, false),
+                    new NDList(manager.randomUniform(0, 255, new Shape(2, 3, 64, 64))), false).singletonOrThrow();
+            assertEquals(new Shape(2, 3, 64, 64), logits.getShape());
         }
     }
 
