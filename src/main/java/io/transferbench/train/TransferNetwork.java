@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.transferbench.models.Backbone;
+import io.transferbench.models.StageOutput;
 import io.transferbench.tasks.TaskHead;
 
 import java.util.ArrayList;
@@ -25,7 +26,8 @@ import java.util.function.Predicate;
  * <p>A frozen prefix can be run once and cached ({@link #prefix}): after {@code d} stages its
  * output is the tapped outputs of stages before {@code d - 1} (one array each), then the output
  * of stage {@code d - 1}; after every stage it is the head's parameter-free {@code reduce} of all
- * taps (pooled features, for a classifier).
+ * taps (pooled features, for a classifier). A tap is a stage's output without the arrays it only
+ * carries along for later stages ({@link io.transferbench.models.StageOutput#carried}).
  */
 public final class TransferNetwork extends AbstractBlock {
 
@@ -35,6 +37,8 @@ public final class TransferNetwork extends AbstractBlock {
 
     private final List<Block> stages;
     private final List<Integer> taps;
+    /** Per stage, how many trailing arrays of its output are carried skips rather than output. */
+    private final int[] carried;
     private final Block reduce;
     private final Block head;
     private int frozenStages;
@@ -53,6 +57,7 @@ public final class TransferNetwork extends AbstractBlock {
             }
         }
         this.taps = head.taps();
+        this.carried = backbone.outputs().stream().mapToInt(StageOutput::carried).toArray();
         this.reduce = addChildBlock("reduce", head.reduce());
         this.head = addChildBlock("head", head.layers());
     }
@@ -99,7 +104,7 @@ public final class TransferNetwork extends AbstractBlock {
         for (int i = 0; i < depth; i++) {
             x = stages.get(i).forward(store, x, false, null);
             if (taps.contains(i)) {
-                tapped.add(x);
+                tapped.add(tap(i, x));
             }
         }
         if (depth == stages.size()) {
@@ -131,15 +136,20 @@ public final class TransferNetwork extends AbstractBlock {
         }
         NDList x = saved == 0 ? inputs : new NDList(inputs.subList(saved, inputs.size()));
         if (inputDepth > 0 && taps.contains(inputDepth - 1)) {
-            tapped.add(x);
+            tapped.add(tap(inputDepth - 1, x));
         }
         for (int i = inputDepth; i < stages.size(); i++) {
             x = stages.get(i).forward(store, x, training && i >= frozenStages, params);
             if (taps.contains(i)) {
-                tapped.add(x);
+                tapped.add(tap(i, x));
             }
         }
         return head.forward(store, reduce.forward(store, concat(tapped), false, params), training, params);
+    }
+
+    /** Stage {@code i}'s output as a head sees it: without the arrays it only carries along. */
+    private NDList tap(int i, NDList output) {
+        return carried[i] == 0 ? output : new NDList(output.subList(0, output.size() - carried[i]));
     }
 
     private static NDList concat(List<NDList> parts) {
@@ -158,7 +168,7 @@ public final class TransferNetwork extends AbstractBlock {
             }
             shapes = stages.get(i).getOutputShapes(shapes);
             if (taps.contains(i)) {
-                tapped.addAll(List.of(shapes));
+                tapped.addAll(List.of(shapes).subList(0, shapes.length - carried[i]));
             }
         }
         return tapped.toArray(Shape[]::new);

@@ -11,7 +11,25 @@ public enum LayoutTransform implements UnaryOperator<NamedTensor> {
     /** TF depthwise kernel [h, w, channels, 1] to DJL grouped conv [channels, 1, h, w]. */
     DEPTHWISE_HWC1_TO_C1HW(new int[] {2, 3, 0, 1}),
     /** Dense [in, out] (TF, ONNX MatMul) to DJL Linear [out, in]. */
-    TRANSPOSE(new int[] {1, 0});
+    TRANSPOSE(new int[] {1, 0}),
+    /**
+     * A TF transposed-convolution kernel ({@code Conv2DBackpropInput}) [h, w, out, in] whose
+     * stride equals its size, to a 1x1 convolution [h*w*out, in, 1, 1]: such a transposed
+     * convolution writes every output pixel from one input pixel, so it is this 1x1 convolution
+     * followed by depth-to-space, output channel (a*w + b)*out + o going to offset (a, b) of
+     * channel o. Row-major [h, w, out, in] already has that order: only the shape changes.
+     */
+    STRIDED_DECONV_TO_DEPTH(null) {
+        @Override
+        public NamedTensor apply(NamedTensor t) {
+            long[] s = t.shape();
+            if (s.length != 4) {
+                throw new WeightImportException(t.name() + ": a transposed-convolution kernel has 4 axes, not "
+                        + s.length);
+            }
+            return new NamedTensor(t.name(), new long[] {s[0] * s[1] * s[2], s[3], 1, 1}, t.data());
+        }
+    };
 
     private final int[] order;
 

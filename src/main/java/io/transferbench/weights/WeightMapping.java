@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -27,6 +28,29 @@ public record WeightMapping(List<TensorBinding> bindings, boolean allowUnusedSou
 
     public WeightMapping {
         bindings = List.copyOf(bindings);
+    }
+
+    /**
+     * A mapping for the parameters of {@code root} named by identity: each binding's parameter is
+     * looked up among {@code root.getParameters()} and bound by its path there.
+     *
+     * @throws IllegalArgumentException when a bound parameter is not part of {@code root}
+     */
+    public static WeightMapping ofParameters(Block root, List<ParameterBinding> bindings, boolean allowUnusedSources,
+                                             boolean allowUnfilledParameters) {
+        Map<Parameter, String> paths = new IdentityHashMap<>();
+        for (Pair<String, Parameter> p : root.getParameters()) {
+            paths.put(p.getValue(), p.getKey());
+        }
+        List<TensorBinding> byPath = new ArrayList<>();
+        for (ParameterBinding b : bindings) {
+            String path = paths.get(b.parameter());
+            if (path == null) {
+                throw new IllegalArgumentException("the parameter for '" + b.source() + "' is not part of the block");
+            }
+            byPath.add(new TensorBinding(b.source(), path, b.transform()));
+        }
+        return new WeightMapping(byPath, allowUnusedSources, allowUnfilledParameters);
     }
 
     /** What a load did; the lists are empty unless the mapping allowed them. */

@@ -75,6 +75,37 @@ class TapsTest {
         }
     }
 
+    /**
+     * Stages that pass an extra array along (an encoder's skip for a later decoder stage) chain as
+     * usual, but a head tapping them sees only their output, from raw inputs and from every cached
+     * depth alike.
+     */
+    @Test
+    void carriedArraysReachLaterStagesButNotTheHead() {
+        // Stage 0 outputs [y0, x]; stage 1 adds the carried x back and outputs [y1].
+        Block first = new LambdaBlock(in -> new NDList(in.head().mul(2), in.head()), "double-and-carry");
+        Block second = new LambdaBlock(in -> new NDList(in.get(0).add(in.get(1))), "add-carried");
+        Backbone backbone = new Backbone(List.of(first, second),
+                List.of(new StageOutput(5, 1, 1), new StageOutput(5, 1)), Blocks.identityBlock(), new long[0]);
+        Block layers = new LambdaBlock(list -> new NDList(concatAll(list)), "concat-taps");
+        TransferNetwork net = new TransferNetwork(backbone, new TaskHead(List.of(0, 1), Blocks.identityBlock(),
+                layers, 0));
+        try (NDManager manager = NDManager.newBaseManager()) {
+            net.initialize(manager, DataType.FLOAT32, new Shape(2, 5));
+            assertArrayEquals(new long[] {2, 10}, net.getOutputShapes(new Shape[] {new Shape(2, 5)})[0].getShape());
+            ParameterStore store = new ParameterStore(manager, false);
+            NDArray x = manager.arange(10f).reshape(2, 5);
+            float[] expected = x.mul(2).concat(x.mul(3), 1).toFloatArray();
+            assertArrayEquals(expected, net.forward(store, new NDList(x), false).head().toFloatArray());
+            for (int depth = 0; depth <= 2; depth++) {
+                NDList cached = net.prefix(store, new NDList(x), depth);
+                net.takeInputsAtDepth(depth);
+                assertArrayEquals(expected, net.forward(store, cached, false).head().toFloatArray(), "depth " + depth);
+                net.takeInputsAtDepth(0);
+            }
+        }
+    }
+
     @Test
     void tapsMustAscendAndExist() {
         assertThrows(IllegalArgumentException.class, () -> network(List.of(2, 1)));

@@ -12,7 +12,9 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.transferbench.models.ConvGeometry;
 import io.transferbench.weights.LayoutTransform;
+import io.transferbench.weights.ParameterBinding;
 
 import java.util.List;
 
@@ -21,10 +23,9 @@ import java.util.List;
  *
  * <p>Keras pads a stride-2 convolution with an explicit {@code ZeroPadding2D} of
  * {@code correct_pad}: one row and column after the image, and one before only when the size is
- * odd, then convolves with "valid" padding. A symmetric padding of 1 would shift every sampling
- * position by one pixel, so the imported kernels would see a different neighbourhood; this unit
- * pads exactly as Keras does. Stride-1 "same" convolutions are symmetric and use the
- * convolution's own padding.
+ * odd, then convolves with "valid" padding. For MobileNetV2's 3x3 kernels that is exactly
+ * TensorFlow's "same" padding, which {@link ConvGeometry} places; stride-1 convolutions are
+ * symmetric and use the convolution's own padding.
  */
 final class ConvBn extends AbstractBlock {
 
@@ -37,13 +38,11 @@ final class ConvBn extends AbstractBlock {
     private final String convName;
     private final String normName;
     private final boolean depthwise;
-    private final int kernel;
-    private final int stride;
+    private final ConvGeometry geometry;
     private final long inChannels;
     private final long outChannels;
-    /** Zero rows/columns added before the image for a stride-2 convolution, by Keras's rule. */
-    private final int padBefore;
-    private final int dilation;
+    /** Height (= width) of the input this unit was built for, which decides the padding. */
+    private final long inSize;
 
     /**
      * @param convName Keras name of the convolution ({@code block_3_expand})
@@ -66,17 +65,15 @@ final class ConvBn extends AbstractBlock {
         if (dilation > 1 && stride != 1) {
             throw new IllegalArgumentException("a dilated convolution has stride 1");
         }
-        this.dilation = dilation;
+        this.geometry = new ConvGeometry(kernel, stride, dilation);
+        this.inSize = inSize;
         this.convName = convName;
         this.normName = normName;
         this.depthwise = depthwise;
-        this.kernel = kernel;
-        this.stride = stride;
         this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.relu6 = relu6;
-        this.padBefore = stride == 2 ? (int) (inSize % 2) : 0;
-        int samePad = stride == 1 ? dilation * (kernel / 2) : 0;
+        long samePad = geometry.convPadding(inSize);
         this.conv = addChildBlock("conv", Conv2d.builder()
                 .setKernelShape(new Shape(kernel, kernel))
                 .setFilters((int) outChannels)
@@ -91,26 +88,23 @@ final class ConvBn extends AbstractBlock {
 
     /** Output height (= width) for an input of {@code size}. */
     long outSize(long size) {
-        long padded = stride == 2 ? size + padBefore + 1 : size + 2L * dilation * (kernel / 2);
-        return (padded - (dilation * (kernel - 1L) + 1)) / stride + 1;
+        return geometry.outSize(size);
     }
 
     /** Multiply-adds per example for an input of {@code size}. */
     long multiplyAdds(long size) {
-        long out = outSize(size);
-        long perOutput = (depthwise ? 1 : inChannels) * kernel * kernel;
-        return outChannels * perOutput * out * out;
+        return geometry.multiplyAdds(depthwise ? 1 : inChannels, outChannels, size);
     }
 
     /** Which Keras tensor fills which of this unit's parameters. */
-    List<KerasTensor> kerasTensors() {
+    List<ParameterBinding> kerasTensors() {
         return List.of(
-                new KerasTensor(convName + (depthwise ? "/depthwise_kernel" : "/kernel"), parameter(conv, "weight"),
+                new ParameterBinding(convName + (depthwise ? "/depthwise_kernel" : "/kernel"), parameter(conv, "weight"),
                         depthwise ? LayoutTransform.DEPTHWISE_HWC1_TO_C1HW : LayoutTransform.HWIO_TO_OIHW),
-                new KerasTensor(normName + "/gamma", parameter(norm, "gamma"), LayoutTransform.IDENTITY),
-                new KerasTensor(normName + "/beta", parameter(norm, "beta"), LayoutTransform.IDENTITY),
-                new KerasTensor(normName + "/moving_mean", parameter(norm, "runningMean"), LayoutTransform.IDENTITY),
-                new KerasTensor(normName + "/moving_variance", parameter(norm, "runningVar"), LayoutTransform.IDENTITY));
+                new ParameterBinding(normName + "/gamma", parameter(norm, "gamma"), LayoutTransform.IDENTITY),
+                new ParameterBinding(normName + "/beta", parameter(norm, "beta"), LayoutTransform.IDENTITY),
+                new ParameterBinding(normName + "/moving_mean", parameter(norm, "runningMean"), LayoutTransform.IDENTITY),
+                new ParameterBinding(normName + "/moving_variance", parameter(norm, "runningVar"), LayoutTransform.IDENTITY));
     }
 
     private static Parameter parameter(AbstractBlock block, String name) {
@@ -120,11 +114,7 @@ final class ConvBn extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray x = inputs.singletonOrThrow();
-        if (stride == 2) {
-            // Pairs run from the last axis backwards: (left, right) of W, then (top, bottom) of H.
-            x = x.pad(new Shape(padBefore, 1, padBefore, 1), 0);
-        }
+        NDArray x = geometry.padUneven(inputs.singletonOrThrow(), inSize);
         NDList y = norm.forward(store, conv.forward(store, new NDList(x), training, params), training, params);
         return relu6 ? Activation.relu6(y) : y;
     }
@@ -137,9 +127,7 @@ final class ConvBn extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape in = inputShapes[0];
-        Shape padded = stride == 2 ? new Shape(in.get(0), in.get(1), in.get(2) + padBefore + 1, in.get(3) + padBefore + 1)
-                : in;
+        Shape padded = geometry.convInput(inputShapes[0]);
         conv.initialize(manager, dataType, padded);
         norm.initialize(manager, dataType, conv.getOutputShapes(new Shape[] {padded}));
     }

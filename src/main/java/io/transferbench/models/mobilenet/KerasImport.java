@@ -1,11 +1,9 @@
 package io.transferbench.models.mobilenet;
 
 import ai.djl.nn.Block;
-import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.util.Pair;
 import io.transferbench.models.Backbone;
-import io.transferbench.weights.TensorBinding;
+import io.transferbench.weights.ParameterBinding;
 import io.transferbench.weights.TfjsModel;
 import io.transferbench.weights.TfjsReader;
 import io.transferbench.weights.WeightImportException;
@@ -13,9 +11,7 @@ import io.transferbench.weights.WeightMapping;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Loads a Keras MobileNetV2 saved as a TF.js layers model into the backbone. Every backbone
@@ -37,16 +33,10 @@ final class KerasImport {
     static WeightMapping.LoadReport load(Backbone backbone, TfjsModel model, String source) {
         SequentialBlock all = new SequentialBlock();
         backbone.stages().forEach(all::add);
-        Map<Parameter, String> paths = new IdentityHashMap<>();
-        for (Pair<String, Parameter> p : all.getParameters()) {
-            paths.put(p.getValue(), p.getKey());
-        }
-        List<TensorBinding> bindings = new ArrayList<>();
-        for (ConvBn unit : units(all)) {
-            unit.kerasTensors().forEach(t -> bindings.add(new TensorBinding(t.source(), paths.get(t.parameter()),
-                    t.transform())));
-        }
-        WeightMapping.LoadReport report = new WeightMapping(bindings, true, false).loadInto(all, model.tensorsByName());
+        List<ParameterBinding> bindings = new ArrayList<>();
+        units(all).forEach(unit -> bindings.addAll(unit.kerasTensors()));
+        WeightMapping.LoadReport report = WeightMapping.ofParameters(all, bindings, true, false)
+                .loadInto(all, model.tensorsByName());
         List<String> stray = report.unusedSources().stream().filter(s -> !s.startsWith(CLASSIFIER_PREFIX)).toList();
         if (!stray.isEmpty()) {
             throw new WeightImportException(source + ": " + stray.size() + " backbone tensors have no place in "

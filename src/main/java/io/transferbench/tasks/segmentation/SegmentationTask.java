@@ -79,6 +79,11 @@ public final class SegmentationTask implements Task {
         }
         int low = lastStageAt(backbone, LOW_STRIDE);
         int high = lastStageAt(backbone, HIGH_STRIDE);
+        if (low > high) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "head.kind " + LRASPP + " needs an encoder whose "
+                    + "stride-8 stage comes before its stride-16 stage; this backbone reaches stride 8 again after "
+                    + "16 (its own decoder): use head: {kind: " + DECODER + "}");
+        }
         long inter = options.path("inter-channels").asLong(DEFAULT_INTER);
         StageOutput lowOut = backbone.outputs().get(low);
         StageOutput highOut = backbone.outputs().get(high);
