@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import io.transferbench.data.ClassLabels;
 import io.transferbench.data.ExampleSet;
 
-import io.transferbench.data.ViewSeeds;
+import io.transferbench.data.AugmentedView;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -91,37 +91,7 @@ public final class AudioClips implements ExampleSet {
 
     @Override
     public ExampleSet forTraining(long seed) {
-        return augmentation.enabled() ? new AugmentedView(seed) : this;
-    }
-
-    /** The clips as one cell trains on them: the n-th batch depends only on the cell's seed and n. */
-    private final class AugmentedView implements ExampleSet {
-
-        private final ViewSeeds seeds;
-
-        AugmentedView(long seed) {
-            this.seeds = new ViewSeeds(seed);
-        }
-
-        @Override
-        public int size() {
-            return AudioClips.this.size();
-        }
-
-        @Override
-        public NDList inputs(NDManager manager, int[] indices) {
-            return waveforms(manager, indices, seeds.next(indices.length));
-        }
-
-        @Override
-        public NDList targets(NDManager manager, int[] indices) {
-            return AudioClips.this.targets(manager, indices);
-        }
-
-        @Override
-        public boolean augmented() {
-            return true;
-        }
+        return augmentation.enabled() ? AugmentedView.ofInputs(this, seed, this::waveforms) : this;
     }
 
     @Override

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.transferbench.data.ClassLabels;
 import io.transferbench.data.ExampleSet;
-import io.transferbench.data.ViewSeeds;
+import io.transferbench.data.AugmentedView;
 
 import java.util.List;
 import java.util.SplittableRandom;
@@ -57,7 +57,10 @@ public final class ImageSet implements ExampleSet {
 
     @Override
     public ExampleSet forTraining(long seed) {
-        return augmentation.enabled() ? new AugmentedView(seed) : this;
+        return augmentation.enabled()
+                ? AugmentedView.ofInputs(this, seed,
+                        (manager, indices, seeds) -> pixels(manager, indices, render(indices, seeds)))
+                : this;
     }
 
     /** Pixels of the images at {@code indices}; a random view of each when seeds are given. */
@@ -77,38 +80,5 @@ public final class ImageSet implements ExampleSet {
 
     private NDList pixels(NDManager manager, int[] indices, float[] pixels) {
         return new NDList(manager.create(pixels, new Shape(indices.length, 3, size, size)));
-    }
-
-    /**
-     * The split as one cell trains on it: every batch is a fresh random view. The n-th batch
-     * drawn depends only on the cell's seed and n, so a cell is reproducible.
-     */
-    private final class AugmentedView implements ExampleSet {
-
-        private final ViewSeeds seeds;
-
-        AugmentedView(long seed) {
-            this.seeds = new ViewSeeds(seed);
-        }
-
-        @Override
-        public int size() {
-            return ImageSet.this.size();
-        }
-
-        @Override
-        public NDList inputs(NDManager manager, int[] indices) {
-            return pixels(manager, indices, render(indices, seeds.next(indices.length)));
-        }
-
-        @Override
-        public NDList targets(NDManager manager, int[] indices) {
-            return ImageSet.this.targets(manager, indices);
-        }
-
-        @Override
-        public boolean augmented() {
-            return true;
-        }
     }
 }

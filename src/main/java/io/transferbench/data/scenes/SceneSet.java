@@ -8,7 +8,7 @@ import io.transferbench.data.ExampleSet;
 import io.transferbench.data.images.Augmentation;
 import io.transferbench.data.images.Bilinear;
 import io.transferbench.data.images.RasterImage;
-import io.transferbench.data.ViewSeeds;
+import io.transferbench.data.AugmentedView;
 import io.transferbench.data.images.ViewGeometry;
 
 import java.awt.image.BufferedImage;
@@ -74,7 +74,7 @@ final class SceneSet implements ExampleSet {
 
     @Override
     public ExampleSet forTraining(long seed) {
-        return augmentation.enabled() ? new AugmentedView(seed) : this;
+        return augmentation.enabled() ? AugmentedView.ofBatches(this, seed, this::render) : this;
     }
 
     /** Images and masks of the scenes at {@code indices}, a random view of each. */
@@ -97,40 +97,5 @@ final class SceneSet implements ExampleSet {
             values[i] = mask[i] & 0xff;
         }
         return manager.create(values, new Shape(n, size, size));
-    }
-
-    /** The split as one cell trains on it: a random view of each scene, image and mask alike. */
-    private final class AugmentedView implements ExampleSet {
-
-        private final ViewSeeds seeds;
-
-        AugmentedView(long seed) {
-            this.seeds = new ViewSeeds(seed);
-        }
-
-        @Override
-        public int size() {
-            return SceneSet.this.size();
-        }
-
-        @Override
-        public Batch batch(NDManager manager, int[] indices) {
-            return render(manager, indices, seeds.next(indices.length));
-        }
-
-        @Override
-        public NDList inputs(NDManager manager, int[] indices) {
-            return batch(manager, indices).inputs();
-        }
-
-        @Override
-        public NDList targets(NDManager manager, int[] indices) {
-            throw new UnsupportedOperationException("an augmented view's targets follow its inputs: ask for batches");
-        }
-
-        @Override
-        public boolean augmented() {
-            return true;
-        }
     }
 }
