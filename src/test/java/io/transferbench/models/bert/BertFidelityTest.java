@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -13,12 +12,10 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
-import ai.djl.translate.NoopTranslator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.transferbench.LockedAssets;
+import io.transferbench.OnnxReference;
 import io.transferbench.assets.AssetService;
 import io.transferbench.data.Batch;
 import io.transferbench.data.Splits;
@@ -114,24 +111,15 @@ class BertFidelityTest {
     }
 
     private static float[] onnxRuntime(Path onnx, long[] ids, long[] mask, Shape shape) throws Exception {
-        Criteria<NDList, NDList> criteria = Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optModelPath(onnx)
-                .optEngine("OnnxRuntime")
-                .optTranslator(new NoopTranslator())
-                .build();
-        try (ZooModel<NDList, NDList> model = criteria.loadModel();
-             Predictor<NDList, NDList> predictor = model.newPredictor();
-             NDManager m = NDManager.newBaseManager("OnnxRuntime")) {
+        return OnnxReference.firstOutput(onnx, m -> {
             NDArray inputIds = m.create(ids, shape);
             inputIds.setName("input_ids");
             NDArray attention = m.create(mask, shape);
             attention.setName("attention_mask");
             NDArray types = m.zeros(shape, DataType.INT64);
             types.setName("token_type_ids");
-            NDList out = predictor.predict(new NDList(inputIds, attention, types));
-            return out.get(0).toFloatArray();
-        }
+            return new NDList(inputIds, attention, types);
+        });
     }
 
     /** The hidden states at positions whose mask is {@code keep}, concatenated. */

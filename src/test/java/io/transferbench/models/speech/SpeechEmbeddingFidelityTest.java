@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.inference.Predictor;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -13,11 +12,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.repository.zoo.Criteria;
-import ai.djl.repository.zoo.ZooModel;
 import ai.djl.training.ParameterStore;
-import ai.djl.translate.NoopTranslator;
 import io.transferbench.LockedAssets;
+import io.transferbench.OnnxReference;
 import io.transferbench.assets.AssetService;
 import io.transferbench.data.audio.AudioDecoder;
 import io.transferbench.data.audio.Resampler;
@@ -132,19 +129,11 @@ class SpeechEmbeddingFidelityTest {
     }
 
     private static float[] onnxRuntime(Path onnx, String inputName, float[] values, Shape shape) throws Exception {
-        Criteria<NDList, NDList> criteria = Criteria.builder()
-                .setTypes(NDList.class, NDList.class)
-                .optModelPath(onnx)
-                .optEngine("OnnxRuntime")
-                .optTranslator(new NoopTranslator())
-                .build();
-        try (ZooModel<NDList, NDList> model = criteria.loadModel();
-             Predictor<NDList, NDList> predictor = model.newPredictor();
-             NDManager m = NDManager.newBaseManager("OnnxRuntime")) {
+        return OnnxReference.firstOutput(onnx, m -> {
             NDArray input = m.create(values, shape);
             input.setName(inputName);
-            return predictor.predict(new NDList(input)).get(0).toFloatArray();
-        }
+            return new NDList(input);
+        });
     }
 
     private static double maxAbsDifference(float[] a, float[] b) {
