@@ -30,4 +30,12 @@ public interface DatasetSource {
     String version();
 
     Splits load(DatasetSpec spec, AssetAccess assets);
+
+    /**
+     * The splits labelled for {@code task}, one of {@link #tasks()}. A dataset with labels for
+     * several tasks (scenes: masks or boxes) overrides this; the others have one kind of label.
+     */
+    default Splits load(DatasetSpec spec, String task, AssetAccess assets) {
+        return load(spec, assets);
+    }
 }

@@ -57,7 +57,7 @@ public record Splits(
 
     /** What the task needs to know about the targets. */
     public Targets targets() {
-        return new Targets(classNames, targetShape);
+        return new Targets(classNames, targetShape, inputShape);
     }
 
     /** Every evaluation set by name: {@value #TEST} first, then the others in the dataset's order. */

@@ -55,7 +55,7 @@ final class CellSession implements AutoCloseable {
         this.data = new PreparedData(catalog, assets);
         this.cacheManager = NDManager.newBaseManager(device);
         this.features = new FeatureCache(cacheManager, FeatureCache.DEFAULT_BUDGET_BYTES, store, data::identityOf);
-        this.pretrained = new PretrainedWeights(catalog, assets, device, data::forModel);
+        this.pretrained = new PretrainedWeights(catalog, assets, device, data);
         this.trainer = new CellTrainer(device, features);
         this.gpu = GpuUsageSampler.forDevice(device);
     }
@@ -66,7 +66,7 @@ final class CellSession implements AutoCloseable {
      */
     FinishedCell run(Cell cell, CellTrainer.Listener listener) {
         CellSpec spec = cell.spec();
-        Splits splits = data.forModel(spec.dataset(), spec.model());
+        Splits splits = data.forModel(spec.dataset(), spec.task(), spec.model());
         WeightSnapshot start = spec.strategy() == Strategy.SCRATCH ? null : pretrained.forCell(spec, splits.inputShape());
         memory.reset();
         Instant started = Instant.now();

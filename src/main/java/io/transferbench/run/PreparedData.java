@@ -33,12 +33,12 @@ final class PreparedData {
         this.assets = assets;
     }
 
-    /** The splits of {@code dataset} as inputs of {@code model}'s family. */
-    Splits forModel(DatasetSpec dataset, ModelSpec model) {
-        String datasetKey = json(dataset);
+    /** The splits of {@code dataset}, labelled for {@code task}, as inputs of {@code model}'s family. */
+    Splits forModel(DatasetSpec dataset, String task, ModelSpec model) {
+        String datasetKey = json(dataset) + "|" + task;
         String key = datasetKey + "|" + model.name() + "|" + model.options();
         return inputs.computeIfAbsent(key, k -> {
-            Splits read = examples.computeIfAbsent(datasetKey, d -> read(dataset));
+            Splits read = examples.computeIfAbsent(datasetKey, d -> read(dataset, task));
             long t0 = System.nanoTime();
             Splits prepared = catalog.model(model.name()).prepareInputs(read, model, assets);
             if (prepared != read) {
@@ -71,9 +71,9 @@ final class PreparedData {
         return id.append("|harness ").append(io.transferbench.HarnessVersion.current().commit()).toString();
     }
 
-    private Splits read(DatasetSpec spec) {
+    private Splits read(DatasetSpec spec, String task) {
         long t0 = System.nanoTime();
-        Splits s = catalog.dataset(spec.name()).load(spec, assets);
+        Splits s = catalog.dataset(spec.name()).load(spec, task, assets);
         LOG.info("dataset {}: {} train, {} val, {} test ({} s){}", spec.name(), s.train().size(), s.val().size(),
                 s.test().size(), seconds(t0), skipped(s));
         return s;

@@ -32,7 +32,6 @@ import org.slf4j.LoggerFactory;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * The pretrained backbone weights of a run, prepared once and shared by every cell: either the
@@ -46,13 +45,12 @@ final class PretrainedWeights implements AutoCloseable {
     private final Catalog catalog;
     private final AssetAccess assets;
     private final Device device;
-    private final BiFunction<io.transferbench.spec.DatasetSpec, ModelSpec, Splits> data;
+    private final PreparedData data;
     private final NDManager manager;
     private final Map<String, WeightSnapshot> cache = new HashMap<>();
     private final Map<String, TrainingOutcome> sourceOutcomes = new HashMap<>();
 
-    PretrainedWeights(Catalog catalog, AssetAccess assets, Device device,
-                      BiFunction<io.transferbench.spec.DatasetSpec, ModelSpec, Splits> data) {
+    PretrainedWeights(Catalog catalog, AssetAccess assets, Device device, PreparedData data) {
         this.catalog = catalog;
         this.assets = assets;
         this.device = device;
@@ -110,7 +108,7 @@ final class PretrainedWeights implements AutoCloseable {
                 new ModelSpec(cell.model().name(), cell.model().options(), null), p.dataset(), defaultHead,
                 training, Strategy.SCRATCH, FreezeDepth.NONE, ScheduleKind.WARMUP_COSINE, p.lr(), 1.0, p.seed(),
                 List.of());
-        Splits splits = data.apply(p.dataset(), cell.model());
+        Splits splits = data.forModel(p.dataset(), task.name(), cell.model());
         LOG.info("pretraining {} on source dataset {} ({} train examples, {} epochs)",
                 cell.model().name(), p.dataset().name(), splits.train().size(), p.epochs());
         WeightSnapshot[] kept = new WeightSnapshot[1];

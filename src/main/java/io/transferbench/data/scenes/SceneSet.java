@@ -3,42 +3,44 @@ package io.transferbench.data.scenes;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.transferbench.data.AugmentedView;
 import io.transferbench.data.Batch;
 import io.transferbench.data.ExampleSet;
 import io.transferbench.data.images.Augmentation;
 import io.transferbench.data.images.Bilinear;
 import io.transferbench.data.images.RasterImage;
-import io.transferbench.data.AugmentedView;
 import io.transferbench.data.images.ViewGeometry;
 
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
- * One split of generated scenes: RGB float32 {@code [n, 3, S, S]} with values 0..255 and int32
- * class masks {@code [n, S, S]} (0 background, 255 ignored). A training view with augmentation
- * draws each scene's random crop and flip once per batch and applies it to image and mask alike.
+ * One split of generated scenes: RGB float32 {@code [n, 3, S, S]} with values 0..255 and the
+ * task's {@link SceneTargets}. A training view with augmentation draws each scene's random crop and
+ * flip once per batch and applies it to the image and its targets alike.
  */
 final class SceneSet implements ExampleSet {
 
-    private final List<RasterImage> images;
-    private final List<byte[]> masks;
+    private final List<Scene> scenes;
     private final int size;
     private final Augmentation augmentation;
+    private final SceneTargets targets;
 
-    SceneSet(List<Scene> scenes, int size, Augmentation augmentation) {
-        this.images = scenes.stream().map(Scene::image).toList();
-        this.masks = scenes.stream().map(Scene::mask).toList();
+    SceneSet(List<Scene> scenes, int size, Augmentation augmentation, SceneTargets targets) {
+        this.scenes = List.copyOf(scenes);
         this.size = size;
         this.augmentation = augmentation;
+        this.targets = targets;
     }
 
     @Override
     public int size() {
-        return images.size();
+        return scenes.size();
     }
 
     @Override
@@ -46,7 +48,7 @@ final class SceneSet implements ExampleSet {
         int plane = 3 * size * size;
         float[] pixels = new float[indices.length * plane];
         IntStream.range(0, indices.length).parallel().forEach(i -> {
-            RasterImage image = images.get(indices[i]);
+            RasterImage image = scenes.get(indices[i]).image();
             Bilinear.draw(image, ViewGeometry.whole(image, size).window(), false, size, pixels, i * plane);
         });
         return new NDList(manager.create(pixels, new Shape(indices.length, 3, size, size)));
@@ -54,17 +56,14 @@ final class SceneSet implements ExampleSet {
 
     @Override
     public NDList targets(NDManager manager, int[] indices) {
-        int plane = size * size;
-        byte[] out = new byte[indices.length * plane];
-        for (int i = 0; i < indices.length; i++) {
-            System.arraycopy(masks.get(indices[i]), 0, out, i * plane, plane);
-        }
-        return new NDList(labels(manager, out, indices.length));
+        List<Scene> chosen = chosen(indices);
+        List<ViewGeometry> whole = chosen.stream().map(s -> ViewGeometry.whole(s.image(), size)).toList();
+        return new NDList(targets.create(manager, chosen, whole));
     }
 
     @Override
     public Optional<BufferedImage> picture(int index) {
-        RasterImage image = images.get(index);
+        RasterImage image = scenes.get(index).image();
         if (image.width() != size || image.height() != size) {
             throw new IllegalStateException("scene " + index + " is " + image.width() + "x" + image.height()
                     + ", not the model's " + size + "x" + size);
@@ -77,25 +76,22 @@ final class SceneSet implements ExampleSet {
         return augmentation.enabled() ? AugmentedView.ofBatches(this, seed, this::render) : this;
     }
 
-    /** Images and masks of the scenes at {@code indices}, a random view of each. */
+    /** Images and targets of the scenes at {@code indices}, a random view of each. */
     private Batch render(NDManager manager, int[] indices, long[] seeds) {
-        int plane = size * size;
-        float[] pixels = new float[indices.length * 3 * plane];
-        byte[] mask = new byte[indices.length * plane];
-        IntStream.range(0, indices.length).parallel().forEach(i -> {
-            RasterImage image = images.get(indices[i]);
-            ViewGeometry view = augmentation.draw(image, new SplittableRandom(seeds[i]), size, pixels, i * 3 * plane);
-            view.drawLabels(masks.get(indices[i]), image.width(), image.height(), mask, i * plane);
-        });
+        int plane = 3 * size * size;
+        float[] pixels = new float[indices.length * plane];
+        ViewGeometry[] views = new ViewGeometry[indices.length];
+        IntStream.range(0, indices.length).parallel().forEach(i -> views[i] = augmentation.draw(
+                scenes.get(indices[i]).image(), new SplittableRandom(seeds[i]), size, pixels, i * plane));
         return new Batch(new NDList(manager.create(pixels, new Shape(indices.length, 3, size, size))),
-                new NDList(labels(manager, mask, indices.length)));
+                new NDList(targets.create(manager, chosen(indices), Arrays.asList(views))));
     }
 
-    private ai.djl.ndarray.NDArray labels(NDManager manager, byte[] mask, int n) {
-        int[] values = new int[mask.length];
-        for (int i = 0; i < mask.length; i++) {
-            values[i] = mask[i] & 0xff;
+    private List<Scene> chosen(int[] indices) {
+        List<Scene> chosen = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            chosen.add(scenes.get(i));
         }
-        return manager.create(values, new Shape(n, size, size));
+        return chosen;
     }
 }

@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * Cut-paste scenes of Tux Paint stamps over real photographs ({@link SceneGenerator}), labelled per
- * pixel: class 0 the background, then the chosen stamp categories. Stamps (with their mirrored
+ * pixel for segmentation or by each object's visible box for detection: class 0 the background,
+ * then the chosen stamp categories. Both tasks get the same scenes. Stamps (with their mirrored
  * variants) and backgrounds are split first, so the test scenes hold objects and backgrounds no
  * training scene shows; {@code seen-test-scenes} adds a {@value #SEEN_TEST} set of new scenes made
  * of the training stamps and backgrounds. Generated deterministically from the locked assets, the split seed and
@@ -32,6 +33,8 @@ public final class StampScenesDataset implements DatasetSource {
      * on unseen backgrounds) it tells how much of the gap is generalising to new objects.
      */
     static final String SEEN_TEST = "test-seen";
+    static final String SEGMENTATION = "semantic-segmentation";
+    static final String DETECTION = "object-detection";
 
     @Override
     public String name() {
@@ -40,7 +43,8 @@ public final class StampScenesDataset implements DatasetSource {
 
     @Override
     public String description() {
-        return "generated scenes: Tux Paint stamps pasted over real photographs, per-pixel category masks";
+        return "generated scenes: Tux Paint stamps pasted over real photographs, per-pixel category masks or "
+                + "object boxes";
     }
 
     @Override
@@ -50,7 +54,7 @@ public final class StampScenesDataset implements DatasetSource {
 
     @Override
     public Set<String> tasks() {
-        return Set.of("semantic-segmentation");
+        return Set.of(SEGMENTATION, DETECTION);
     }
 
     @Override
@@ -87,6 +91,11 @@ public final class StampScenesDataset implements DatasetSource {
 
     @Override
     public Splits load(DatasetSpec spec, AssetAccess assets) {
+        return load(spec, SEGMENTATION, assets);
+    }
+
+    @Override
+    public Splits load(DatasetSpec spec, String task, AssetAccess assets) {
         StampCutouts stamps = StampCutouts.read(assets);
         List<String> chosen = chosenCategories(spec.options().path("categories"), stamps.categories());
         List<Cutout> cutouts = new ArrayList<>();
@@ -104,6 +113,7 @@ public final class StampScenesDataset implements DatasetSource {
                 spec.options().path("min-visible").asDouble(0.2), spec.intOption("ignore-band", 0));
         long seed = spec.options().path("scene-seed").asLong(1);
         Augmentation augmentation = Augmentation.named(spec.options().path("augment").asText(Augmentation.NONE.name()));
+        SceneTargets targets = task.equals(DETECTION) ? new SceneBoxes(scene.maxObjects()) : new SceneMasks(size);
         List<String> classNames = new ArrayList<>(List.of("background"));
         classNames.addAll(chosen);
         Map<String, Long> counts = new LinkedHashMap<>();
@@ -113,19 +123,18 @@ public final class StampScenesDataset implements DatasetSource {
             trainScenes = Math.min(trainScenes, spec.limit());
         }
         SceneSet train = generate("train", splits.train(), scene, 3 * seed, trainScenes,
-                augmentation, classNames, counts);
+                augmentation, targets, classNames, counts);
         SceneSet val = generate("val", splits.val(), scene, 3 * seed + 1, spec.intOption("val-scenes", 100),
-                Augmentation.NONE, classNames, counts);
+                Augmentation.NONE, targets, classNames, counts);
         SceneSet test = generate("test", splits.test(), scene, 3 * seed + 2, spec.intOption("test-scenes", 100),
-                Augmentation.NONE, classNames, counts);
-        Splits all = new Splits(train, val, test, classNames, new long[] {3, size, size}, counts,
-                new long[] {size, size});
+                Augmentation.NONE, targets, classNames, counts);
+        Splits all = new Splits(train, val, test, classNames, new long[] {3, size, size}, counts, targets.shape());
         int seenScenes = spec.intOption("seen-test-scenes", 0);
         if (seenScenes == 0) {
             return all;
         }
         // Negative seeds never meet the positive ones of train, val and test under any scene-seed.
-        SceneSet seen = generate(SEEN_TEST, splits.train(), scene, -1 - seed, seenScenes, Augmentation.NONE,
+        SceneSet seen = generate(SEEN_TEST, splits.train(), scene, -1 - seed, seenScenes, Augmentation.NONE, targets,
                 classNames, counts);
         return all.withOtherTests(Map.of(SEEN_TEST, seen));
     }
@@ -151,7 +160,8 @@ public final class StampScenesDataset implements DatasetSource {
      * stamp items and backgrounds, and its objects per class.
      */
     private static SceneSet generate(String split, SceneSplits.Part part, SceneSpec spec, long seed, int count,
-                                     Augmentation augmentation, List<String> classNames, Map<String, Long> counts) {
+                                     Augmentation augmentation, SceneTargets targets, List<String> classNames,
+                                     Map<String, Long> counts) {
         SceneGenerator generator = new SceneGenerator(part.cutouts(), part.backgrounds(), spec);
         List<Scene> scenes = new ArrayList<>(count);
         long[] objects = new long[classNames.size()];
@@ -166,6 +176,6 @@ public final class StampScenesDataset implements DatasetSource {
         for (int c = 1; c < classNames.size(); c++) {
             counts.put(split + "-objects:" + classNames.get(c), objects[c]);
         }
-        return new SceneSet(scenes, spec.size(), augmentation);
+        return new SceneSet(scenes, spec.size(), augmentation, targets);
     }
 }

@@ -3,6 +3,7 @@ package io.transferbench.tasks.segmentation;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
+import io.transferbench.tasks.ClassPalette;
 import io.transferbench.tasks.Drawing;
 import io.transferbench.tasks.PredictionDrawer;
 
@@ -19,9 +20,6 @@ import java.util.Map;
  */
 final class MaskDrawer implements PredictionDrawer {
 
-    /** Tableau 10, whose colours stay apart for most readers. */
-    private static final int[] PALETTE = {0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f, 0xedc948, 0xb07aa1,
-        0xff9da7, 0x9c755f, 0xbab0ac};
     private static final int IGNORED = 0xffffff;
     private static final int GAP = 4;
 
@@ -29,11 +27,6 @@ final class MaskDrawer implements PredictionDrawer {
 
     MaskDrawer(List<String> classNames) {
         this.classNames = classNames;
-    }
-
-    /** The colour of class {@code c} (1 and up; 0 is the background and has none). */
-    static int colour(int c) {
-        return PALETTE[(c - 1) % PALETTE.length];
     }
 
     @Override
@@ -74,9 +67,9 @@ final class MaskDrawer implements PredictionDrawer {
     private Map<String, String> legend() {
         Map<String, String> legend = new LinkedHashMap<>();
         for (int c = 1; c < classNames.size(); c++) {
-            legend.put(classNames.get(c), String.format("#%06x", colour(c)));
+            legend.put(classNames.get(c), ClassPalette.hex(ClassPalette.colour(c)));
         }
-        legend.put("ignored (true mask)", String.format("#%06x", IGNORED));
+        legend.put("ignored (true mask)", ClassPalette.hex(IGNORED));
         return legend;
     }
 
@@ -84,7 +77,7 @@ final class MaskDrawer implements PredictionDrawer {
         if (label == 0) {
             return rgb;
         }
-        int colour = label == PixelCrossEntropy.IGNORE ? IGNORED : colour(label);
+        int colour = label == PixelCrossEntropy.IGNORE ? IGNORED : ClassPalette.colour(label);
         return mix(rgb >> 16, colour >> 16) << 16 | mix(rgb >> 8, colour >> 8) << 8 | mix(rgb, colour);
     }
 

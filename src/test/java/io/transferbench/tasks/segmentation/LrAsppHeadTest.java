@@ -46,7 +46,7 @@ class LrAsppHeadTest {
                 Mappers.YAML.createObjectNode(), null), new long[] {3, 64, 64});
         ObjectNode head = Mappers.YAML.createObjectNode().put("kind", SegmentationTask.DECODER);
         TaskHead decoder = new SegmentationTask().head(head, new io.transferbench.data.Targets(
-                List.of("background", "a", "b"), new long[] {64, 64}), backbone);
+                List.of("background", "a", "b"), new long[] {64, 64}, new long[] {3, 64, 64}), backbone);
         assertEquals(List.of(backbone.lastStage()), decoder.taps(), "only the last stage, whatever its stride");
         long lastChannels = backbone.outputs().get(backbone.lastStage()).channels();
         assertEquals(2 * lastChannels * 3 * (2 * 2), decoder.flopsPerExample(), "a 1x1 conv on the 2x2 stride-32 map");

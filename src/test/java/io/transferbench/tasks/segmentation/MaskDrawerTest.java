@@ -36,7 +36,7 @@ class MaskDrawerTest {
             assertEquals(0x102030, panels.getRGB(0, 0) & 0xffffff, "the image itself");
             assertEquals(0x102030, panels.getRGB(truth, 0) & 0xffffff, "background left clear");
             assertEquals(0x7f7f7f, panels.getRGB(truth + 1, 0) & 0xffffff, "ignored: half white over black");
-            int dog = MaskDrawer.colour(2);
+            int dog = io.transferbench.tasks.ClassPalette.colour(2);
             int expected = ((0x10 + (dog >> 16 & 0xff)) / 2) << 16 | ((0x20 + (dog >> 8 & 0xff)) / 2) << 8
                     | (0x30 + (dog & 0xff)) / 2;
             assertEquals(expected, panels.getRGB(predicted, 0) & 0xffffff, "predicted dog over the image");
