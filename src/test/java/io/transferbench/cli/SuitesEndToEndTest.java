@@ -165,4 +165,40 @@ class SuitesEndToEndTest {
         assertTrue(Files.isRegularFile(site.resolve("runs/seg-stamps/smoke").resolve(records.get(0).pictures().get(0).file())),
                 "the site carries the pictures its run page shows");
     }
+    /** The detection smoke: boxes on the same generated scenes, COCO metrics, pictures of boxes. */
+    @Test
+    void detStampsSmokeDetectsObjectsInGeneratedScenes() throws Exception {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new PrintWriter(new StringWriter(), true), new PrintWriter(err, true),
+                "--suite", "det-stamps", "--profile", "smoke", "--out", out.toString(), "--run-id", "smoke",
+                "--feature-cache-dir", out.resolve("features").toString());
+        assertEquals(0, code, err::toString);
+        List<CellRecord> records = new ArrayList<>();
+        Path run = out.resolve("det-stamps/smoke");
+        try (Stream<Path> files = Files.list(run.resolve("cells"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
+                records.add(Mappers.RECORDS.readValue(f.toFile(), CellRecord.class));
+            }
+        }
+        assertEquals(3, records.size(), "finetune at freeze all and 0, and scratch");
+        for (CellRecord r : records) {
+            assertEquals(CellRecord.OK, r.status(), r.reason());
+            for (String metric : List.of("map", "map_50", "map_75", "mar_100")) {
+                double v = r.test().get(metric);
+                assertTrue(v >= 0 && v <= 1, metric + " " + v);
+                assertEquals("higher", r.metricDirections().get(metric));
+            }
+            assertTrue(r.test().get("map_50") >= r.test().get("map_75"), "a looser IoU finds at least as much");
+            assertTrue(r.test().get("mar_100") > 0, "some true box is found among 100 detections");
+            assertTrue(r.forwardFlopsPerSample() > 0);
+            assertTrue(r.otherTests().containsKey("test-seen"));
+            assertEquals(4, r.pictures().size(), "the first four test scenes drawn");
+            java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(run.resolve(r.pictures().get(0).file())
+                    .toFile());
+            assertEquals(2 * 256 + 4, png.getWidth(), "truth and detections side by side, enlarged to 256");
+            assertTrue(r.pictures().get(0).legend().containsKey("vehicles"));
+        }
+        String page = Files.readString(run.resolve("index.html"));
+        assertTrue(page.contains("map_50") && page.contains("test-0.png"), "the report shows mAP and pictures");
+    }
 }

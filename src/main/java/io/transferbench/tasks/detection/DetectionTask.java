@@ -38,6 +38,7 @@ public final class DetectionTask implements Task {
     public static final String MAP_75 = "map_75";
     public static final String MAR_100 = "mar_100";
     static final int MIN_TAP_STRIDE = 16;
+    private static final List<String> TAP_STRIDES = List.of("8", "16", "32");
     /** torchvision's SSDLite widths for its four extra layers. */
     private static final long[] EXTRA_CHANNELS = {512, 256, 256, 128};
     private static final String MINED = "mined";
@@ -66,6 +67,8 @@ public final class DetectionTask implements Task {
      * at 128 px two reach the 1x1 map). {@code predictor}: {@code separable} (SSDLite) or
      * {@code pointwise} (1x1, the original SSD-MobileNet's). {@code min-scale}, {@code max-scale}:
      * the default boxes' sizes on the finest and coarsest map, as fractions of the input.
+     * {@code reduce-lowest}: TF's three boxes per cell on the finest map instead of six.
+     * {@code min-stride}: the finest stride tapped (16 as SSDLite; 8 gives small inputs a finer map).
      * {@code loss}: {@code mined} (SSD) or {@code focal} (RetinaNet's, gamma 2, alpha 0.25).
      */
     @Override
@@ -75,6 +78,8 @@ public final class DetectionTask implements Task {
                 .optional("predictor", Rule.choice("box predictor", List.of("separable", "pointwise")), "separable")
                 .optional("min-scale", Rule.number(0, false, 1, true), 0.2)
                 .optional("max-scale", Rule.number(0, false, 2, true), 0.95)
+                .optional("reduce-lowest", Rule.bool(), true)
+                .optional("min-stride", Rule.choice("stride", TAP_STRIDES), Integer.toString(MIN_TAP_STRIDE))
                 .optional("loss", Rule.choice("detection loss", List.of(MINED, FOCAL)), MINED)
                 .build();
     }
@@ -85,7 +90,7 @@ public final class DetectionTask implements Task {
             throw new IllegalArgumentException("detection targets are [boxes, 5] rows, not "
                     + java.util.Arrays.toString(targets.shape()));
         }
-        List<Integer> taps = taps(backbone);
+        List<Integer> taps = taps(backbone, options.path("min-stride").asInt(MIN_TAP_STRIDE));
         int[] strides = new int[taps.size()];
         long[] channels = new long[taps.size()];
         for (int i = 0; i < taps.size(); i++) {
@@ -106,31 +111,32 @@ public final class DetectionTask implements Task {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "task " + NAME + " needs square images [3, S, S], "
                     + "not " + java.util.Arrays.toString(input));
         }
-        SsdLayout layout = SsdLayout.of((int) input[1], strides, channels, extra, minScale, maxScale);
+        SsdLayout layout = SsdLayout.of((int) input[1], strides, channels, extra, minScale, maxScale,
+                options.path("reduce-lowest").asBoolean(true));
         SsdHead.Predictor predictor = SsdHead.Predictor.valueOf(
                 options.path("predictor").asText("separable").toUpperCase(Locale.ROOT));
         SsdHead head = new SsdHead(layout, targets.classCount() - 1, predictor);
         return new TaskHead(taps, ai.djl.nn.Blocks.identityBlock(), head, 2 * head.multiplyAdds());
     }
 
-    /** The last stage at each stride from {@value #MIN_TAP_STRIDE} up, finest first. */
-    private static List<Integer> taps(Backbone backbone) {
+    /** The last stage at each stride from {@code minStride} up, finest first. */
+    private static List<Integer> taps(Backbone backbone, int minStride) {
         List<Integer> taps = new ArrayList<>();
         List<StageOutput> outputs = backbone.outputs();
         for (int i = 0; i < outputs.size(); i++) {
             int stride = outputs.get(i).stride();
             boolean lastAtStride = i + 1 == outputs.size() || outputs.get(i + 1).stride() != stride;
-            if (stride >= MIN_TAP_STRIDE && lastAtStride) {
+            if (stride >= minStride && lastAtStride) {
                 if (!taps.isEmpty() && outputs.get(taps.get(taps.size() - 1)).stride() >= stride) {
                     throw new BenchException(BenchException.EXIT_BAD_INPUT, "task " + NAME + " needs a backbone whose "
-                            + "strides only grow from 16 on; this one's are " + strides(outputs));
+                            + "strides only grow from " + minStride + " on; this one's are " + strides(outputs));
                 }
                 taps.add(i);
             }
         }
         if (taps.isEmpty()) {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "task " + NAME + " needs a backbone with outputs "
-                    + "at stride 16 or more; this one's stages output strides " + strides(outputs));
+                    + "at stride " + minStride + " or more; this one's stages output strides " + strides(outputs));
         }
         return taps;
     }

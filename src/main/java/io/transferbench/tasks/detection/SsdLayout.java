@@ -21,9 +21,10 @@ record SsdLayout(int imageSize, int taps, int[] mapSizes, long[] mapChannels, Ss
      * @param tapStrides stride of each tapped backbone output
      * @param tapChannels channels of each tapped backbone output
      * @param extraChannels output channels of each extra layer, in order
+     * @param reduceLowest TF's three boxes per cell on the finest map (see {@link SsdAnchors})
      */
     static SsdLayout of(int imageSize, int[] tapStrides, long[] tapChannels, long[] extraChannels, double minScale,
-                        double maxScale) {
+                        double maxScale, boolean reduceLowest) {
         int maps = tapStrides.length + extraChannels.length;
         int[] sizes = new int[maps];
         long[] channels = new long[maps];
@@ -42,7 +43,7 @@ record SsdLayout(int imageSize, int taps, int[] mapSizes, long[] mapChannels, Ss
             channels[k] = extraChannels[e];
         }
         SsdAnchors anchors = new SsdAnchors(sizes, SsdAnchors.linearScales(minScale, maxScale, maps), ASPECT_RATIOS,
-                true);
+                reduceLowest);
         return new SsdLayout(imageSize, tapStrides.length, sizes, channels, anchors);
     }
 

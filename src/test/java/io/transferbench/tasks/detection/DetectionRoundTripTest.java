@@ -29,7 +29,7 @@ class DetectionRoundTripTest {
     @Test
     void predictionsMadeOfTheTargetsDecodeToTheTrueBoxes() {
         SsdLayout layout = SsdLayout.of(128, new int[] {16, 32}, new long[] {96, 1280}, new long[] {512, 256}, 0.2,
-                0.95);
+                0.95, true);
         assertEquals(318, layout.anchors().count(), "8x8x3 + (4x4 + 2x2 + 1x1) x 6");
         float[] anchors = layout.anchorCorners();
         try (NDManager manager = NDManager.newBaseManager()) {
