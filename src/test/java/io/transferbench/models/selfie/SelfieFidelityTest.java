@@ -42,8 +42,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SelfieFidelityTest {
 
     private static final double MASK_TOLERANCE = 1e-4;
-    /** Stage features reach a few units; compared relative to each stage's mean |x|. */
-    private static final double FEATURE_TOLERANCE = 1e-4;
+    /**
+     * Stage features reach a few units; compared relative to each stage's mean |x|. The last stage
+     * sums the most float32 terms, in an order libtorch picks by CPU and thread count: it differed by
+     * 7e-5 on one 2-core AMD EPYC and 1.6e-4 in a CI run on another; a wrong weight, layout or
+     * padding moves it by orders of magnitude more.
+     */
+    private static final double FEATURE_TOLERANCE = 5e-4;
     private static final int SIZE = SelfieSegmenterFamily.TRAINED_SIZE;
     private static final String IMAGES = "usr/lib/python3/dist-packages/skimage/data";
 
