@@ -127,6 +127,7 @@ final class BenchCommand implements Callable<Integer> {
         RunSummary summary;
         try (Progress progress = Progress.forConsole()) {
             if (workers == 0) {
+                io.transferbench.run.OneDnnIsaCap.warningForThisProcess().ifPresent(w -> err.println("warning: " + w));
                 summary = runner.run(resolved, plan, selection, runDir, failFast, progress);
             } else {
                 int perWorker = threads != null ? threads : WorkerProtocol.threadsPerWorker(workers);

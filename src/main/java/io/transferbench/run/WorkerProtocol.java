@@ -67,9 +67,15 @@ public final class WorkerProtocol {
         return command;
     }
 
-    /** OpenMP and MKL read their thread counts from the environment before the engine starts. */
+    /**
+     * OpenMP and MKL read their thread counts, and oneDNN its instruction-set cap
+     * ({@link OneDnnIsaCap}), from the environment before the engine starts.
+     */
     public static Map<String, String> environment(int threads) {
-        return Map.of("OMP_NUM_THREADS", Integer.toString(threads), "MKL_NUM_THREADS", Integer.toString(threads));
+        Map<String, String> environment = new java.util.HashMap<>(OneDnnIsaCap.environment());
+        environment.put("OMP_NUM_THREADS", Integer.toString(threads));
+        environment.put("MKL_NUM_THREADS", Integer.toString(threads));
+        return Map.copyOf(environment);
     }
 
     /** Engine threads per worker so that the workers together use the machine's cores once. */

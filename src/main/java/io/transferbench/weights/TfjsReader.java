@@ -113,16 +113,17 @@ public final class TfjsReader {
             throw new WeightImportException(source + ": shards end inside weight '" + name + "' (needs "
                     + (long) count * width + " bytes, " + bytes.remaining() + " left)");
         }
-        float scale = quantization == null ? 1 : (float) quantization.path("scale").asDouble(1);
-        float min = quantization == null ? 0 : (float) quantization.path("min").asDouble(0);
+        // TF.js's decodeWeights computes q * scale + min in doubles and stores the float32 nearest to it
+        double scale = quantization == null ? 1 : quantization.path("scale").asDouble(1);
+        double min = quantization == null ? 0 : quantization.path("min").asDouble(0);
         float[] data = new float[count];
         for (int i = 0; i < count; i++) {
             data[i] = switch (storage) {
                 case "float32" -> bytes.getFloat();
                 case "int32" -> bytes.getInt();
                 case "float16" -> Shapes.halfToFloat(bytes.getShort() & 0xffff);
-                case "uint16" -> (bytes.getShort() & 0xffff) * scale + min;
-                default -> (bytes.get() & 0xff) * scale + min;
+                case "uint16" -> (float) ((bytes.getShort() & 0xffff) * scale + min);
+                default -> (float) ((bytes.get() & 0xff) * scale + min);
             };
         }
         return new NamedTensor(name, shape, data);

@@ -129,7 +129,7 @@ class AssetLockTest {
         AssetLock lock = AssetLock.read(AssetLock.DEFAULT_FILE);
         assertEquals(List.of("minilm-l6-v2", "bge-small-en-v15", "nsfwjs-mobilenet-v2", "spamassassin", "brown-corpus",
                         "fashion-mnist", "tuxpaint-stamps", "skimage-backgrounds", "opencv-backgrounds", "speech-embedding",
-                        "hydrogen-drumkits", "human-models-selfie"),
+                        "hydrogen-drumkits", "face-api-ssd-mobilenet-v1", "human-models-selfie"),
                 lock.entries().stream().map(AssetEntry::id).toList());
         assertTrue(lock.entries().stream().allMatch(AssetEntry::isLocked));
         assertEquals(6046, lock.entry("spamassassin").fileSets().get(0).count());

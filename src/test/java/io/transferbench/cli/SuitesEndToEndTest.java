@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -133,7 +134,9 @@ class SuitesEndToEndTest {
                 records.add(Mappers.RECORDS.readValue(f.toFile(), CellRecord.class));
             }
         }
-        assertEquals(3, records.size(), "finetune at freeze all and 0, and scratch");
+        assertEquals(6, records.size(), "finetune at freeze all and 0, and scratch, from MobileNetV2 and the face detector");
+        assertEquals(Set.of("mobilenet-v2", "ssd-mobilenet-v1-faces"), records.stream()
+                .map(r -> r.config().path("model").path("name").asText()).collect(java.util.stream.Collectors.toSet()));
         for (CellRecord r : records) {
             assertEquals(CellRecord.OK, r.status(), r.reason());
             double miou = r.test().get("miou");
@@ -180,7 +183,9 @@ class SuitesEndToEndTest {
                 records.add(Mappers.RECORDS.readValue(f.toFile(), CellRecord.class));
             }
         }
-        assertEquals(3, records.size(), "finetune at freeze all and 0, and scratch");
+        assertEquals(6, records.size(), "finetune at freeze all and 0, and scratch, from MobileNetV2 and the face detector");
+        assertEquals(Set.of("mobilenet-v2", "ssd-mobilenet-v1-faces"), records.stream()
+                .map(r -> r.config().path("model").path("name").asText()).collect(java.util.stream.Collectors.toSet()));
         for (CellRecord r : records) {
             assertEquals(CellRecord.OK, r.status(), r.reason());
             for (String metric : List.of("map", "map_50", "map_75", "mar_100")) {
@@ -189,7 +194,10 @@ class SuitesEndToEndTest {
                 assertEquals("higher", r.metricDirections().get(metric));
             }
             assertTrue(r.test().get("map_50") >= r.test().get("map_75"), "a looser IoU finds at least as much");
-            assertTrue(r.test().get("mar_100") > 0, "some true box is found among 100 detections");
+            if (!r.label().startsWith("scratch")) {
+                // two steps from random weights may leave every score under the decoder's threshold
+                assertTrue(r.test().get("mar_100") > 0, r.label() + ": some true box is found among 100 detections");
+            }
             assertTrue(r.forwardFlopsPerSample() > 0);
             assertTrue(r.otherTests().containsKey("test-seen"));
             assertEquals(4, r.pictures().size(), "the first four test scenes drawn");

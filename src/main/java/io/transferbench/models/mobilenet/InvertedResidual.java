@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.transferbench.models.TfConvUnit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.List;
  */
 final class InvertedResidual extends AbstractBlock {
 
-    private final List<ConvBn> units = new ArrayList<>();
+    private final List<TfConvUnit> units = new ArrayList<>();
     private final boolean shortcut;
 
     /**
@@ -32,18 +33,23 @@ final class InvertedResidual extends AbstractBlock {
         String prefix = index == 0 ? "expanded_conv" : "block_" + index;
         long hidden = inChannels * expansion;
         if (expansion != 1) {
-            units.add(addChildBlock("expand", new ConvBn(prefix + "_expand", prefix + "_expand_BN",
-                    inChannels, hidden, 1, 1, false, true, inSize, momentum)));
+            units.add(addChildBlock("expand", keras(prefix + "_expand", TfConvUnit.Spec.of(inChannels, hidden, 1, 1,
+                    false, true, inSize, momentum))));
         }
-        units.add(addChildBlock("depthwise", new ConvBn(prefix + "_depthwise", prefix + "_depthwise_BN",
-                hidden, hidden, 3, stride, dilation, true, true, inSize, momentum)));
+        units.add(addChildBlock("depthwise", keras(prefix + "_depthwise", new TfConvUnit.Spec(hidden, hidden, 3, stride,
+                dilation, true, true, inSize, momentum))));
         long outSize = units.get(units.size() - 1).outSize(inSize);
-        units.add(addChildBlock("project", new ConvBn(prefix + "_project", prefix + "_project_BN",
-                hidden, outChannels, 1, 1, false, false, outSize, momentum)));
+        units.add(addChildBlock("project", keras(prefix + "_project", TfConvUnit.Spec.of(hidden, outChannels, 1, 1,
+                false, false, outSize, momentum))));
         this.shortcut = stride == 1 && inChannels == outChannels;
     }
 
-    List<ConvBn> units() {
+    /** Keras names a block's BatchNorm after its convolution: {@code block_3_expand_BN}. */
+    private static TfConvUnit keras(String convName, TfConvUnit.Spec spec) {
+        return new TfConvUnit(TfConvUnit.SourceNames.keras(convName, convName + "_BN", spec.depthwise()), spec);
+    }
+
+    List<TfConvUnit> units() {
         return units;
     }
 
@@ -51,7 +57,7 @@ final class InvertedResidual extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDList x = inputs;
-        for (ConvBn unit : units) {
+        for (TfConvUnit unit : units) {
             x = unit.forward(store, x, training, params);
         }
         return shortcut ? new NDList(x.singletonOrThrow().add(inputs.singletonOrThrow())) : x;
@@ -60,7 +66,7 @@ final class InvertedResidual extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape[] shapes = inputShapes;
-        for (ConvBn unit : units) {
+        for (TfConvUnit unit : units) {
             shapes = unit.getOutputShapes(shapes);
         }
         return shapes;
@@ -69,7 +75,7 @@ final class InvertedResidual extends AbstractBlock {
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         Shape[] shapes = inputShapes;
-        for (ConvBn unit : units) {
+        for (TfConvUnit unit : units) {
             unit.initialize(manager, dataType, shapes);
             shapes = unit.getOutputShapes(shapes);
         }

@@ -1,8 +1,8 @@
 package io.transferbench.models.mobilenet;
 
-import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import io.transferbench.models.Backbone;
+import io.transferbench.models.TfConvUnit;
 import io.transferbench.weights.ParameterBinding;
 import io.transferbench.weights.TfjsModel;
 import io.transferbench.weights.TfjsReader;
@@ -34,7 +34,7 @@ final class KerasImport {
         SequentialBlock all = new SequentialBlock();
         backbone.stages().forEach(all::add);
         List<ParameterBinding> bindings = new ArrayList<>();
-        units(all).forEach(unit -> bindings.addAll(unit.kerasTensors()));
+        TfConvUnit.under(all).forEach(unit -> bindings.addAll(unit.sourceTensors()));
         WeightMapping.LoadReport report = WeightMapping.ofParameters(all, bindings, true, false)
                 .loadInto(all, model.tensorsByName());
         List<String> stray = report.unusedSources().stream().filter(s -> !s.startsWith(CLASSIFIER_PREFIX)).toList();
@@ -43,20 +43,5 @@ final class KerasImport {
                     + "MobileNetV2 1.0; is this another width or architecture? " + stray);
         }
         return report;
-    }
-
-    /** The convolution units under {@code block}, in forward order. */
-    static List<ConvBn> units(Block block) {
-        List<ConvBn> found = new ArrayList<>();
-        collect(block, found);
-        return found;
-    }
-
-    private static void collect(Block block, List<ConvBn> found) {
-        if (block instanceof ConvBn unit) {
-            found.add(unit);
-            return;
-        }
-        block.getChildren().values().forEach(child -> collect(child, found));
     }
 }

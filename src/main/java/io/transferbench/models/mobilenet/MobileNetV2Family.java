@@ -11,6 +11,7 @@ import io.transferbench.assets.AssetAccess;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
 import io.transferbench.models.StageOutput;
+import io.transferbench.models.TfConvUnit;
 import io.transferbench.spec.ModelSpec;
 import io.transferbench.spec.Rule;
 
@@ -119,7 +120,8 @@ public final class MobileNetV2Family implements ModelFamily {
         List<StageOutput> outputs = new ArrayList<>();
         long[] flops = new long[STAGES];
 
-        ConvBn stemConv = new ConvBn("Conv1", "bn_Conv1", 3, 32, 3, 2, false, true, size, momentum);
+        TfConvUnit stemConv = new TfConvUnit(TfConvUnit.SourceNames.keras("Conv1", "bn_Conv1", false),
+                TfConvUnit.Spec.of(3, 32, 3, 2, false, true, size, momentum));
         stages.add(new SequentialBlock().add(new LambdaBlock(MobileNetV2Family::scaleInput, "input_scaling"))
                 .add(stemConv));
         flops[0] = 2 * stemConv.multiplyAdds(size);
@@ -141,7 +143,7 @@ public final class MobileNetV2Family implements ModelFamily {
                 InvertedResidual block = new InvertedResidual(index++, channels, row[1], row[0], stride, dilate ? 2 : 1,
                         size, momentum);
                 ((SequentialBlock) stages.get(stage)).add(block);
-                for (ConvBn unit : block.units()) {
+                for (TfConvUnit unit : block.units()) {
                     flops[stage] += 2 * unit.multiplyAdds(size);
                     size = unit.outSize(size);
                 }
@@ -151,7 +153,8 @@ public final class MobileNetV2Family implements ModelFamily {
             outputs.set(stage, new StageOutput(channels, outputStride));
         }
 
-        ConvBn head = new ConvBn("Conv_1", "Conv_1_bn", channels, FEATURES, 1, 1, false, true, size, momentum);
+        TfConvUnit head = new TfConvUnit(TfConvUnit.SourceNames.keras("Conv_1", "Conv_1_bn", false),
+                TfConvUnit.Spec.of(channels, FEATURES, 1, 1, false, true, size, momentum));
         stages.add(head);
         outputs.add(new StageOutput(FEATURES, outputStride));
         flops[STAGES - 1] = 2 * head.multiplyAdds(size);

@@ -42,6 +42,7 @@ public final class DetectionTask implements Task {
     /** torchvision's SSDLite widths for its four extra layers. */
     private static final long[] EXTRA_CHANNELS = {512, 256, 256, 128};
     private static final String MINED = "mined";
+    private static final String AUTO = "auto";
     private static final String FOCAL = "focal";
 
     private final SsdDecoder decoder = new SsdDecoder(BoxCoder.ssd(), ClassNms.ssd());
@@ -63,8 +64,9 @@ public final class DetectionTask implements Task {
     }
 
     /**
-     * {@code extra-layers}: new stride-2 layers after the last tap (torchvision's SSDLite has four;
-     * at 128 px two reach the 1x1 map). {@code predictor}: {@code separable} (SSDLite) or
+     * {@code extra-layers}: new stride-2 layers after the last tap, or {@code auto} (the default):
+     * as many as it takes the coarsest map to 1x1, at most four (torchvision's SSDLite at 320 px has
+     * four; MobileNetV2 at 128 px needs two; a detector backbone that reaches 1x1 itself, none). {@code predictor}: {@code separable} (SSDLite) or
      * {@code pointwise} (1x1, the original SSD-MobileNet's). {@code min-scale}, {@code max-scale}:
      * the default boxes' sizes on the finest and coarsest map, as fractions of the input.
      * {@code reduce-lowest}: TF's three boxes per cell on the finest map instead of six.
@@ -74,7 +76,8 @@ public final class DetectionTask implements Task {
     @Override
     public Rule.ObjectRule headRule() {
         return Rule.object()
-                .optional("extra-layers", Rule.integer(0, EXTRA_CHANNELS.length), EXTRA_CHANNELS.length)
+                .optional("extra-layers", Rule.anyOf(Rule.integer(0, EXTRA_CHANNELS.length),
+                        Rule.choice("extra layers", List.of(AUTO))), AUTO)
                 .optional("predictor", Rule.choice("box predictor", List.of("separable", "pointwise")), "separable")
                 .optional("min-scale", Rule.number(0, false, 1, true), 0.2)
                 .optional("max-scale", Rule.number(0, false, 2, true), 0.95)
@@ -98,18 +101,20 @@ public final class DetectionTask implements Task {
             strides[i] = out.stride();
             channels[i] = out.channels();
         }
-        long[] extra = java.util.Arrays.copyOf(EXTRA_CHANNELS, options.path("extra-layers").asInt(
-                EXTRA_CHANNELS.length));
+        long[] input = targets.inputShape();
+        if (input.length != 3 || input[1] != input[2]) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "task " + NAME + " needs square images [3, S, S], "
+                    + "not " + java.util.Arrays.toString(input));
+        }
+        JsonNode extraLayers = options.path("extra-layers");
+        int coarsest = (int) ((input[1] + strides[strides.length - 1] - 1) / strides[strides.length - 1]);
+        long[] extra = java.util.Arrays.copyOf(EXTRA_CHANNELS, extraLayers.isInt() ? extraLayers.asInt()
+                : layersToOneCell(coarsest));
         double minScale = options.path("min-scale").asDouble(0.2);
         double maxScale = options.path("max-scale").asDouble(0.95);
         if (minScale >= maxScale) {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "head.min-scale (" + minScale
                     + ") must be below head.max-scale (" + maxScale + ")");
-        }
-        long[] input = targets.inputShape();
-        if (input.length != 3 || input[1] != input[2]) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, "task " + NAME + " needs square images [3, S, S], "
-                    + "not " + java.util.Arrays.toString(input));
         }
         SsdLayout layout = SsdLayout.of((int) input[1], strides, channels, extra, minScale, maxScale,
                 options.path("reduce-lowest").asBoolean(true));
@@ -117,6 +122,15 @@ public final class DetectionTask implements Task {
                 options.path("predictor").asText("separable").toUpperCase(Locale.ROOT));
         SsdHead head = new SsdHead(layout, targets.classCount() - 1, predictor);
         return new TaskHead(taps, ai.djl.nn.Blocks.identityBlock(), head, 2 * head.multiplyAdds());
+    }
+
+    /** Stride-2 layers from a map {@code size} cells wide down to one cell, at most as many as SSDLite has. */
+    static int layersToOneCell(int size) {
+        int layers = 0;
+        for (int s = size; s > 1 && layers < EXTRA_CHANNELS.length; s = (s + 1) / 2) {
+            layers++;
+        }
+        return layers;
     }
 
     /** The last stage at each stride from {@code minStride} up, finest first. */

@@ -8,7 +8,9 @@ import java.util.List;
  * ({@code multiple_grid_anchor_generator.create_ssd_anchors}) lays them out: map {@code k} of
  * {@code m} has scale {@code s_k = min + (max - min) k / (m - 1)} (or the scales given), one box
  * per aspect ratio {@code a} of height {@code s_k / sqrt(a)} and width {@code s_k sqrt(a)}, plus a
- * square box of scale {@code sqrt(s_k s_{k+1})} ({@code s_m = 1}). With
+ * square box of scale {@code sqrt(s_k s_{k+1})} ({@code s_m = 1}) right after the first ratio's
+ * when that is 1, as the 2017 API that trained face-api's detector placed it (its shipped anchor
+ * table has that order; later versions append it last). With
  * {@code reduceBoxesInLowestLayer} the first map has only three: (0.1, 1), (s_0, 2), (s_0, 1/2).
  * Boxes are centred on the cells of each map ({@code (i + 0.5) / size}), in coordinates
  * normalised to [0, 1] (boxes are not clipped), cell by cell row-major and the boxes of a cell in
@@ -83,11 +85,13 @@ public record SsdAnchors(int[] mapSizes, double[] scales, double[] aspectRatios,
             specs.add(new double[] {scales[0], 0.5});
             return specs;
         }
+        double next = k + 1 < scales.length ? scales[k + 1] : 1.0;
         for (double a : aspectRatios) {
             specs.add(new double[] {scales[k], a});
+            if (a == 1.0 && specs.size() == 1) {
+                specs.add(new double[] {Math.sqrt(scales[k] * next), 1.0});
+            }
         }
-        double next = k + 1 < scales.length ? scales[k + 1] : 1.0;
-        specs.add(new double[] {Math.sqrt(scales[k] * next), 1.0});
         return specs;
     }
 }

@@ -14,8 +14,11 @@ import java.util.Arrays;
  */
 record SsdLayout(int imageSize, int taps, int[] mapSizes, long[] mapChannels, SsdAnchors anchors) {
 
-    /** TF's {@code ssd_anchor_generator} defaults, which the face-api SSD was trained with. */
-    static final double[] ASPECT_RATIOS = {1.0, 2.0, 0.5, 3.0, 1.0 / 3};
+    /**
+     * TF's {@code ssd_anchor_generator} ratios as its SSD configs write them (0.3333, not 1/3), which
+     * the face-api SSD was trained with: its anchor table matches these to 1e-7.
+     */
+    static final double[] ASPECT_RATIOS = {1.0, 2.0, 0.5, 3.0, 0.3333};
 
     /**
      * @param tapStrides stride of each tapped backbone output
@@ -29,11 +32,8 @@ record SsdLayout(int imageSize, int taps, int[] mapSizes, long[] mapChannels, Ss
         int[] sizes = new int[maps];
         long[] channels = new long[maps];
         for (int k = 0; k < tapStrides.length; k++) {
-            if (imageSize % tapStrides[k] != 0) {
-                throw new IllegalArgumentException("input size " + imageSize + " is not a multiple of stride "
-                        + tapStrides[k]);
-            }
-            sizes[k] = imageSize / tapStrides[k];
+            // TF's "same" padding: each stride-2 layer gives ceil(size / 2), so ceil(size / stride) in all
+            sizes[k] = (imageSize + tapStrides[k] - 1) / tapStrides[k];
             channels[k] = tapChannels[k];
         }
         for (int e = 0; e < extraChannels.length; e++) {

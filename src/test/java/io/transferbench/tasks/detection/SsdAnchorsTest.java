@@ -25,18 +25,19 @@ class SsdAnchorsTest {
         float[] c = anchors.corners();
         // Map 0, cell (row 0, column 0), centre (0.25, 0.25): ratio 1 at scale 0.2.
         assertArrayEquals(new float[] {0.15f, 0.15f, 0.35f, 0.35f}, box(c, 0), 1e-6f);
+        // The extra square, right after ratio 1 (the 2017 API's order, which face-api's anchor table has):
+        // scale sqrt(0.2 x 0.9).
+        float half = (float) (Math.sqrt(0.18) / 2);
+        assertArrayEquals(new float[] {0.25f - half, 0.25f - half, 0.25f + half, 0.25f + half}, box(c, 1), 1e-6f);
         // Ratio 2: width 0.2 sqrt 2, height 0.2 / sqrt 2 (wider than tall).
         float hw = (float) (0.1 * Math.sqrt(2));
         float hh = (float) (0.1 / Math.sqrt(2));
-        assertArrayEquals(new float[] {0.25f - hw, 0.25f - hh, 0.25f + hw, 0.25f + hh}, box(c, 1), 1e-6f);
-        // The extra square: scale sqrt(0.2 x 0.9).
-        float half = (float) (Math.sqrt(0.18) / 2);
-        assertArrayEquals(new float[] {0.25f - half, 0.25f - half, 0.25f + half, 0.25f + half}, box(c, 3), 1e-6f);
+        assertArrayEquals(new float[] {0.25f - hw, 0.25f - hh, 0.25f + hw, 0.25f + hh}, box(c, 2), 1e-6f);
         // The next cell is the next column of the same row (row-major).
         assertArrayEquals(new float[] {0.65f, 0.15f, 0.85f, 0.35f}, box(c, 4), 1e-6f);
         // The last map's square: sqrt(0.9 x 1), the scale after the last being 1.
         float last = (float) (Math.sqrt(0.9) / 2);
-        assertArrayEquals(new float[] {0.5f - last, 0.5f - last, 0.5f + last, 0.5f + last}, box(c, 19), 1e-6f);
+        assertArrayEquals(new float[] {0.5f - last, 0.5f - last, 0.5f + last, 0.5f + last}, box(c, 17), 1e-6f);
     }
 
     @Test

@@ -11,6 +11,8 @@ import io.transferbench.Mappers;
 import io.transferbench.data.Targets;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.StageOutput;
+import io.transferbench.models.facessd.FaceSsdWeights;
+import io.transferbench.models.facessd.SsdMobileNetV1Family;
 import io.transferbench.models.mobilenet.MobileNetV2Family;
 import io.transferbench.spec.ModelSpec;
 import io.transferbench.tasks.TaskHead;
@@ -87,5 +89,29 @@ class SsdHeadTest {
         e = assertThrows(BenchException.class, () -> task.head(inverted, BOXES, mobileNet(
                 Mappers.YAML.createObjectNode())));
         assertTrue(e.getMessage().contains("head.min-scale"), e.getMessage());
+    }
+
+    @Test
+    void autoExtraLayersContinueToTheOneCellMapAndADetectorBackboneNeedsNone() {
+        DetectionTask task = new DetectionTask();
+        ObjectNode auto = Mappers.YAML.createObjectNode();
+        task.headRule().fillDefaults(auto);
+        assertEquals("auto", auto.get("extra-layers").asText());
+        assertEquals(318, anchors(task.head(auto, BOXES, mobileNet(Mappers.YAML.createObjectNode()))),
+                "maps 8 and 4 (taps), then 2 and 1: the two extra layers of the explicit suite setting");
+        assertEquals(4, DetectionTask.layersToOneCell(20), "torchvision's SSDLite at 320 px: 20 -> 10, 5, 3, 2");
+        assertEquals(0, DetectionTask.layersToOneCell(1));
+        assertEquals(4, DetectionTask.layersToOneCell(64), "never more than SSDLite's four");
+
+        Backbone faces = new SsdMobileNetV1Family(FaceSsdWeights.DETECTOR).build(new ModelSpec(
+                FaceSsdWeights.DETECTOR.modelName(), Mappers.YAML.createObjectNode(), null), new long[] {3, 128, 128});
+        TaskHead head = task.head(auto, BOXES, faces);
+        assertEquals(List.of(3, 4, 5, 6, 7, 8), head.taps(), "the detector's own six maps, strides 16 to 512");
+        // maps 8, 4, 2, 1, 1, 1 (a stride-2 layer keeps a 1x1 map): 3 boxes per cell on the first, 6 after
+        assertEquals(8 * 8 * 3 + (16 + 4 + 1 + 1 + 1) * 6, anchors(head));
+    }
+
+    private static int anchors(TaskHead head) {
+        return ((SsdHead) head.layers()).anchorCount();
     }
 }
