@@ -6,17 +6,16 @@ import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
-import io.transferbench.BenchException;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
+import io.transferbench.models.SquareImages;
 import io.transferbench.models.StageOutput;
 import io.transferbench.models.TfConvUnit;
 import io.transferbench.spec.ModelSpec;
 import io.transferbench.spec.Rule;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,7 +46,6 @@ public final class SsdMobileNetV1Family implements ModelFamily {
     /** The MobileNetV1 stages; the rest are the SSD extra layers. */
     public static final int BACKBONE_STAGES = 5;
     private static final int MIN_SIZE = 32;
-    private static final double DEFAULT_MOMENTUM = 0.9;
 
     /** MobileNetV1's depthwise-separable layers 1..13: pointwise width, depthwise stride, stage. */
     private static final int[][] LAYERS = {
@@ -86,7 +84,7 @@ public final class SsdMobileNetV1Family implements ModelFamily {
     @Override
     public Rule.ObjectRule optionsRule() {
         return Rule.object()
-                .optional("batchnorm-momentum", Rule.number(0, false, 1, false), DEFAULT_MOMENTUM)
+                .optional(SquareImages.MOMENTUM, SquareImages.momentumRule(), SquareImages.DEFAULT_MOMENTUM)
                 .build();
     }
 
@@ -97,12 +95,8 @@ public final class SsdMobileNetV1Family implements ModelFamily {
 
     @Override
     public Backbone build(ModelSpec spec, long[] inputShape) {
-        if (inputShape.length != 3 || inputShape[0] != 3 || inputShape[1] != inputShape[2] || inputShape[1] < MIN_SIZE) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, "model '" + name() + "' takes square RGB images "
-                    + "[3, S, S] with S >= " + MIN_SIZE + "; the dataset gives " + Arrays.toString(inputShape));
-        }
-        float momentum = (float) spec.options().path("batchnorm-momentum").asDouble(DEFAULT_MOMENTUM);
-        Layers layers = new Layers(inputShape[1]);
+        float momentum = SquareImages.momentum(spec);
+        Layers layers = new Layers(SquareImages.side(name(), inputShape, MIN_SIZE));
         layers.add(0, pointwise("MobilenetV1/Conv2d_0_pointwise", 3, 32, 3, 2, layers.size));
         long channels = 32;
         for (int i = 0; i < LAYERS.length; i++) {

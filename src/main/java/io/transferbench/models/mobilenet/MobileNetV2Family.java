@@ -6,17 +6,16 @@ import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
-import io.transferbench.BenchException;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
+import io.transferbench.models.SquareImages;
 import io.transferbench.models.StageOutput;
 import io.transferbench.models.TfConvUnit;
 import io.transferbench.spec.ModelSpec;
 import io.transferbench.spec.Rule;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,7 +45,6 @@ public final class MobileNetV2Family implements ModelFamily {
     /** The 1/32 stage, which output stride 16 dilates instead of striding. */
     private static final int DILATED_STAGE = 5;
     private static final int MIN_SIZE = 32;
-    private static final double DEFAULT_MOMENTUM = 0.9;
 
     /**
      * Keras's table (expansion t, output channels c, repeats n, first stride s), one row per
@@ -96,7 +94,7 @@ public final class MobileNetV2Family implements ModelFamily {
     @Override
     public Rule.ObjectRule optionsRule() {
         return Rule.object()
-                .optional("batchnorm-momentum", Rule.number(0, false, 1, false), DEFAULT_MOMENTUM)
+                .optional(SquareImages.MOMENTUM, SquareImages.momentumRule(), SquareImages.DEFAULT_MOMENTUM)
                 .optional("output-stride", Rule.choice("output stride", List.of("32", "16")), 32)
                 .build();
     }
@@ -108,14 +106,9 @@ public final class MobileNetV2Family implements ModelFamily {
 
     @Override
     public Backbone build(ModelSpec spec, long[] inputShape) {
-        if (inputShape.length != 3 || inputShape[0] != 3 || inputShape[1] != inputShape[2] || inputShape[1] < MIN_SIZE) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, "model '" + NAME + "' takes square RGB images "
-                    + "[3, S, S] with S >= " + MIN_SIZE + "; the dataset gives " + Arrays.toString(inputShape));
-        }
-        float momentum = (float) (spec.options().has("batchnorm-momentum")
-                ? spec.options().get("batchnorm-momentum").asDouble() : DEFAULT_MOMENTUM);
+        long size = SquareImages.side(NAME, inputShape, MIN_SIZE);
+        float momentum = SquareImages.momentum(spec);
         boolean dilated = spec.options().path("output-stride").asText("32").equals("16");
-        long size = inputShape[1];
         List<Block> stages = new ArrayList<>();
         List<StageOutput> outputs = new ArrayList<>();
         long[] flops = new long[STAGES];

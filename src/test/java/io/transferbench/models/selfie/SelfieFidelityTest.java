@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transferbench.LockedAssets;
+import io.transferbench.TfjsSamples;
 import io.transferbench.models.Backbone;
 import io.transferbench.spec.ModelSpec;
 import io.transferbench.tasks.TaskHead;
@@ -92,7 +93,7 @@ class SelfieFidelityTest {
                         NDArray out = net.prefix(store, input, depth).head();
                         JsonNode stage = expected.get("stages").get(depth - 1);
                         double scale = Math.max(1, stage.get("absMean").asDouble());
-                        double diff = sampleDiff(stage, out) / scale;
+                        double diff = TfjsSamples.maxDiff(stage, out) / scale;
                         System.out.printf("  %s stage %d (%s): mean %.5f vs %.5f, max |diff| at samples %.2e%n", name,
                                 depth - 1, stage.get("node").asText(), out.mean().getFloat(),
                                 stage.get("mean").asDouble(), diff);
@@ -137,24 +138,6 @@ class SelfieFidelityTest {
             }
         }
         return sum / ((bottom - top) * (right - left));
-    }
-
-    /** Largest |difference| between the sampled NHWC positions and the NCHW output. */
-    private static double sampleDiff(JsonNode stage, NDArray out) {
-        Shape s = out.getShape();
-        long channels = s.get(1);
-        long width = s.get(3);
-        float[] values = out.toFloatArray();
-        double worst = 0;
-        for (int k = 0; k < stage.get("sampleIndex").size(); k++) {
-            long nhwc = stage.get("sampleIndex").get(k).asLong();
-            long c = nhwc % channels;
-            long x = (nhwc / channels) % width;
-            long y = nhwc / (channels * width);
-            float actual = values[(int) ((c * s.get(2) + y) * width + x)];
-            worst = Math.max(worst, Math.abs(actual - stage.get("samples").get(k).asDouble()));
-        }
-        return worst;
     }
 
     /**

@@ -12,6 +12,7 @@ import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.transferbench.LockedAssets;
+import io.transferbench.TfjsSamples;
 import io.transferbench.assets.AssetService;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.facessd.FaceSsdWeights;
@@ -109,7 +110,7 @@ class FaceDetectorFidelityTest {
                     int depth = 4 + stageIndex(reference, stage);
                     NDList prefix = net.prefix(store, input, depth);
                     ai.djl.ndarray.NDArray map = prefix.get(prefix.size() - 1);
-                    double diff = sampleDiff(stage, map) / Math.max(1, stage.get("absMean").asDouble());
+                    double diff = TfjsSamples.maxDiff(stage, map) / Math.max(1, stage.get("absMean").asDouble());
                     System.out.printf("  %s: mean %.5f vs %.5f, max |diff| at samples %.2e (relative)%n",
                             stage.get("name").asText(), map.mean().getFloat(), stage.get("mean").asDouble(), diff);
                     worstStage = Math.max(worstStage, diff);
@@ -188,24 +189,6 @@ class FaceDetectorFidelityTest {
             }
         }
         throw new IllegalArgumentException(stage.get("name").asText());
-    }
-
-    /** Largest |difference| between the sampled NHWC positions and the NCHW output. */
-    private static double sampleDiff(JsonNode stage, ai.djl.ndarray.NDArray out) {
-        Shape s = out.getShape();
-        long channels = s.get(1);
-        long width = s.get(3);
-        float[] values = out.toFloatArray();
-        double worst = 0;
-        for (int k = 0; k < stage.get("sampleIndex").size(); k++) {
-            long nhwc = stage.get("sampleIndex").get(k).asLong();
-            long c = nhwc % channels;
-            long x = (nhwc / channels) % width;
-            long y = nhwc / (channels * width);
-            float actual = values[(int) ((c * s.get(2) + y) * width + x)];
-            worst = Math.max(worst, Math.abs(actual - stage.get("samples").get(k).asDouble()));
-        }
-        return worst;
     }
 
     /** The photograph as CHW RGB floats in 0..255, as the scene datasets give images. */
