@@ -12,6 +12,8 @@ public class BenchException extends RuntimeException {
     public static final int EXIT_ASSET = 3;
     /** Exit code when the grid ran but some cells failed. */
     public static final int EXIT_CELLS_FAILED = 4;
+    /** Exit code of {@code bench status} when some planned cells have no record yet. */
+    public static final int EXIT_INCOMPLETE = 5;
 
     private final int exitCode;
 

@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
 /** {@code bench --suite NAME}: run a suite's grid (or show it with --dry-run). */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {ListCommand.class, AssetsCommand.class, ReportCommand.class, CompareCommand.class,
-                PublishCommand.class, WorkerCommand.class},
+                PublishCommand.class, StatusCommand.class, WorkerCommand.class},
         description = "Benchmarks transfer-learning strategies: trains every cell of a suite's grid and records "
                 + "quality, time, throughput and memory per cell.",
         footer = {"", "Exit codes: 0 ok, 2 bad usage or bad suite, 3 asset problem, 4 some cells failed.",

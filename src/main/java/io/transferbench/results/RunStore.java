@@ -100,6 +100,8 @@ public final class RunStore {
                 AtomicFiles.write(manifestFile, Mappers.RECORDS.writeValueAsBytes(RunManifest.now(suite.profile())));
                 AtomicFiles.write(resolvedFile, Mappers.YAML.writeValueAsBytes(suite.tree()));
             }
+            AtomicFiles.write(dir.resolve(RunPlan.FILE), Mappers.RECORDS.writeValueAsBytes(new RunPlan(plan.stream()
+                    .map(c -> new RunPlan.PlannedCell(c.id(), c.index(), c.label())).toList())));
             Path envFile = dir.resolve("env.json");
             if (Files.exists(envFile)) {
                 EnvironmentInfo before = Mappers.RECORDS.readValue(envFile.toFile(), EnvironmentInfo.class);
@@ -285,7 +287,7 @@ public final class RunStore {
     }
 
     /** Whether the process a running mark names is still alive (a mark from a killed run is not). */
-    private static boolean runningProcessAlive(Path mark) {
+    static boolean runningProcessAlive(Path mark) {
         try {
             String pid = Files.readString(mark).trim().split("\\s+")[0];
             return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);

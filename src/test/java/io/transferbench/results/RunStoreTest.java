@@ -47,7 +47,11 @@ class RunStoreTest {
 
     /** A finished record of a planned cell, with the config and version a harness wrote. */
     private static CellRecord record(Cell cell, ObjectNode config, Integer version) {
-        return new CellRecord(cell.id(), cell.index(), cell.label(), CellRecord.OK, null, config, version,
+        return record(cell, config, version, CellRecord.OK);
+    }
+
+    private static CellRecord record(Cell cell, ObjectNode config, Integer version, String status) {
+        return new CellRecord(cell.id(), cell.index(), cell.label(), status, null, config, version,
                 cell.spec().seed(), Map.of(), Map.of(), Map.of("accuracy", 0.5), Map.of("accuracy", 0.5), Map.of(), null, 1,
                 List.of(), 1, 1, 0, null, null, 1, 1, null, 1, 1, null, null, null, "off", 0, "cpu", null, null, null, null);
     }
@@ -139,5 +143,30 @@ class RunStoreTest {
         RunStore store = open(run, TestSuites.load(dir, TestSuites.BASE), env("cpu-a"));
         assertFalse(Files.exists(partial));
         assertTrue(store.records().isEmpty());
+    }
+
+    @Test
+    void statusTellsDoneFailedRunningAndMissingCellsFromTheDirectoryAlone() throws Exception {
+        Path run = dir.resolve("run");
+        ResolvedSuite suite = TestSuites.load(dir, TestSuites.BASE, "grid.seeds=1,2,3,4,5");
+        List<Cell> cells = plan(suite);
+        assertTrue(cells.size() >= 5, "the grid has cells for every state, and two missing");
+        RunStore store = open(run, suite, env("cpu-a"));
+        ObjectNode config = Mappers.SUITE.valueToTree(cells.get(0).spec());
+        store.write(record(cells.get(0), config, ConfigSchema.CURRENT), List.of());
+        store.write(record(cells.get(1), Mappers.SUITE.valueToTree(cells.get(1).spec()), ConfigSchema.CURRENT,
+                CellRecord.FAILED), List.of());
+        store.markRunning(cells.get(2).id());
+        // a mark left by a process that is gone counts as missing, not running
+        java.nio.file.Files.writeString(store.runningDir().resolve(cells.get(3).id()), "999999999 then\n");
+
+        RunStatus status = RunStatus.of(run);
+        assertTrue(status.planKnown());
+        assertEquals(1, status.count(CellRecord.OK));
+        assertEquals(1, status.count(CellRecord.FAILED));
+        assertEquals(1, status.count(RunStatus.RUNNING));
+        assertEquals(cells.size() - 3, status.count(RunStatus.MISSING));
+        assertTrue(status.byState().get(RunStatus.RUNNING).get(0).contains(cells.get(2).id()));
+        assertFalse(status.complete());
     }
 }

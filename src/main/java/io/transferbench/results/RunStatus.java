@@ -1,0 +1,87 @@
+package io.transferbench.results;
+
+import io.transferbench.BenchException;
+import io.transferbench.IoReason;
+import io.transferbench.Mappers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Where a run directory stands, from its files alone: cells with a record (ok, diverged, failed),
+ * cells marked running by a live process on this machine, and planned cells with neither
+ * (missing: never started, or their process died). Missing cells are known only where the
+ * directory has a {@link RunPlan}.
+ *
+ * @param byState cell labels by state, in grid order; states {@code ok}, {@code diverged},
+ *     {@code failed}, {@code running}, {@code missing}
+ * @param planKnown whether the directory has a plan, without which nothing can be missing
+ */
+public record RunStatus(Map<String, List<String>> byState, boolean planKnown) {
+
+    public static final String RUNNING = "running";
+    public static final String MISSING = "missing";
+    private static final List<String> STATES = List.of(CellRecord.OK, CellRecord.DIVERGED, CellRecord.FAILED, RUNNING,
+            MISSING);
+
+    public static RunStatus of(Path dir) {
+        Path cells = dir.resolve("cells");
+        if (!Files.isDirectory(cells)) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, dir + " is not a run directory (no cells/)");
+        }
+        try {
+            Map<String, CellRecord> records = new LinkedHashMap<>();
+            try (Stream<Path> files = Files.list(cells)) {
+                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
+                    CellRecord r = Mappers.RECORDS.readValue(f.toFile(), CellRecord.class);
+                    records.put(r.cellId(), r);
+                }
+            }
+            Set<String> running = liveMarks(dir.resolve("running"));
+            Map<String, List<String>> byState = new LinkedHashMap<>();
+            STATES.forEach(s -> byState.put(s, new ArrayList<>()));
+            Path planFile = dir.resolve(RunPlan.FILE);
+            if (Files.isRegularFile(planFile)) {
+                for (RunPlan.PlannedCell c : Mappers.RECORDS.readValue(planFile.toFile(), RunPlan.class).cells()) {
+                    CellRecord r = records.remove(c.cellId());
+                    String state = r != null ? r.status() : running.contains(c.cellId()) ? RUNNING : MISSING;
+                    byState.get(state).add(c.label() + " [" + c.cellId() + "]");
+                }
+            }
+            // records the plan does not name (a directory from before plans) still count
+            records.values().stream().sorted(java.util.Comparator.comparingInt(CellRecord::index))
+                    .forEach(r -> byState.get(r.status()).add(r.label() + " [" + r.cellId() + "]"));
+            return new RunStatus(byState, Files.isRegularFile(planFile));
+        } catch (IOException e) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot read run directory " + dir + ": "
+                    + IoReason.of(e), e);
+        }
+    }
+
+    private static Set<String> liveMarks(Path runningDir) throws IOException {
+        if (!Files.isDirectory(runningDir)) {
+            return Set.of();
+        }
+        try (Stream<Path> marks = Files.list(runningDir)) {
+            return marks.filter(RunStore::runningProcessAlive).map(p -> p.getFileName().toString())
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    public int count(String state) {
+        return byState.get(state).size();
+    }
+
+    /** Whether every planned cell has its record. */
+    public boolean complete() {
+        return planKnown && count(RUNNING) == 0 && count(MISSING) == 0;
+    }
+}
