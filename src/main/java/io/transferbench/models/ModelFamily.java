@@ -5,8 +5,10 @@ import io.transferbench.assets.AssetAccess;
 import io.transferbench.data.Splits;
 import io.transferbench.spec.ModelSpec;
 import io.transferbench.spec.Rule;
+import io.transferbench.weights.NamedTensor;
 
 import java.util.List;
+import java.util.Map;
 
 /** A network architecture the suites can name, with its stages and its pretrained weights. */
 public interface ModelFamily {
@@ -40,4 +42,15 @@ public interface ModelFamily {
 
     /** Loads the packaged pretrained weights into an initialised backbone. */
     void loadPretrained(Backbone backbone, ModelSpec spec, AssetAccess assets, NDManager manager);
+
+    /**
+     * Pretrained weights for layers of a task's head that the source network also had, in DJL's
+     * layout, by task-neutral names: {@code box_predictor_<k>/weight} ({@code [boxes x 4, channels,
+     * 1, 1]}, codes {tx, ty, tw, th} per box, in the box order of TF's SSD anchors) and
+     * {@code box_predictor_<k>/bias} for a detector's 1x1 box predictor on its k-th map. Empty for
+     * families whose source head has nothing a new task can keep (a classifier's classes).
+     */
+    default Map<String, NamedTensor> pretrainedHeadTensors(ModelSpec spec, AssetAccess assets) {
+        return Map.of();
+    }
 }

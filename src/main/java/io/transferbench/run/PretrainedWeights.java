@@ -91,7 +91,7 @@ final class PretrainedWeights implements AutoCloseable {
             model.setBlock(net);
             net.initialize(model.getNDManager(), DataType.FLOAT32, CellTrainer.batchShape(inputShape));
             family.loadPretrained(backbone, spec, assets, model.getNDManager());
-            return WeightSnapshot.of(net.stages(), manager);
+            return WeightSnapshot.of(net.stages(), manager).withHead(family.pretrainedHeadTensors(spec, assets));
         }
     }
 

@@ -18,6 +18,7 @@ import io.transferbench.tasks.Drawing;
 import io.transferbench.tasks.Evaluation;
 import io.transferbench.tasks.MetricSpec;
 import io.transferbench.tasks.Task;
+import io.transferbench.tasks.PretrainedHeadParts;
 import io.transferbench.tasks.TaskHead;
 
 import java.util.ArrayList;
@@ -32,6 +33,8 @@ import java.util.function.Consumer;
  * weights, and scores them on test.
  */
 public final class CellTrainer {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CellTrainer.class);
 
     private final Device device;
     private final FeatureCache cache;
@@ -68,6 +71,9 @@ public final class CellTrainer {
             net.initialize(model.getNDManager(), DataType.FLOAT32, batchShape(splits.inputShape()));
             if (pretrained != null) {
                 pretrained.restore(net.stages());
+                if (!pretrained.head().isEmpty() && head.layers() instanceof PretrainedHeadParts parts) {
+                    LOG.info("head starts from the source network's {}", parts.adopt(pretrained.head()));
+                }
             }
             TrainingOutcome outcome = new Run(spec, splits, task, model, net, backbone, head.flopsPerExample(), pretrained,
                     listener).execute();

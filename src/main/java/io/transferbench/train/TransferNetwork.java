@@ -11,6 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.StageOutput;
+import io.transferbench.tasks.PretrainedHeadParts;
 import io.transferbench.tasks.TaskHead;
 
 import java.util.ArrayList;
@@ -80,13 +81,19 @@ public final class TransferNetwork extends AbstractBlock {
         return frozenStages;
     }
 
-    /** Freezes the first {@code k} stages and unfreezes the rest; the head always trains. */
+    /**
+     * Freezes the first {@code k} stages and unfreezes the rest; the head trains, except the layers
+     * it took from the pretrained source network while every stage is frozen.
+     */
     public void freezeStages(int k) {
         frozenStages = k;
         for (int i = 0; i < stages.size(); i++) {
             stages.get(i).freezeParameters(i < k, TRAINABLE);
         }
         head.freezeParameters(false, TRAINABLE);
+        if (head instanceof PretrainedHeadParts parts) {
+            parts.freezeAdopted(k == stages.size());
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.transferbench.weights.NamedTensor;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,11 +24,27 @@ public final class WeightSnapshot implements AutoCloseable {
 
     private final NDManager manager;
     private final Map<String, NDArray> values;
+    private final Map<String, NamedTensor> head;
     private String digest;
 
-    private WeightSnapshot(NDManager manager, Map<String, NDArray> values) {
+    private WeightSnapshot(NDManager manager, Map<String, NDArray> values, Map<String, NamedTensor> head) {
         this.manager = manager;
         this.values = values;
+        this.head = head;
+    }
+
+    /**
+     * This snapshot with pretrained weights for parts of a task's head (a detector's box
+     * predictors), which a head that has such parts adopts ({@link io.transferbench.tasks.PretrainedHeadParts}).
+     * They are not part of {@link #digest}: frozen-stage features do not depend on them.
+     */
+    public WeightSnapshot withHead(Map<String, NamedTensor> headTensors) {
+        return new WeightSnapshot(manager, values, Map.copyOf(headTensors));
+    }
+
+    /** The head parts the source network had, by the names {@code ModelFamily#pretrainedHeadTensors} gives. */
+    public Map<String, NamedTensor> head() {
+        return head;
     }
 
     /** Copies the parameters of {@code blocks}, keyed by block position and parameter name. */
@@ -41,7 +58,7 @@ public final class WeightSnapshot implements AutoCloseable {
                 values.put(i + "/" + p.getKey(), copy);
             }
         }
-        return new WeightSnapshot(manager, values);
+        return new WeightSnapshot(manager, values, Map.of());
     }
 
     /** Writes the values back into blocks of the same architecture; every parameter must match. */

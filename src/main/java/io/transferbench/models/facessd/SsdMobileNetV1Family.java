@@ -14,9 +14,13 @@ import io.transferbench.models.StageOutput;
 import io.transferbench.models.TfConvUnit;
 import io.transferbench.spec.ModelSpec;
 import io.transferbench.spec.Rule;
+import io.transferbench.weights.NamedTensor;
+import io.transferbench.weights.TfjsReader;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The SSD-MobileNetV1 face detector of face-api.js (trained on WIDER FACE), without its box
@@ -164,5 +168,18 @@ public final class SsdMobileNetV1Family implements ModelFamily {
     @Override
     public void loadPretrained(Backbone backbone, ModelSpec spec, AssetAccess assets, NDManager manager) {
         FaceSsdImport.load(backbone, assets.directory(WEIGHTS_ASSET).resolve(MANIFEST), weights);
+    }
+
+    /**
+     * The detector's six box predictors, which a detection head with 1x1 predictors keeps (its
+     * class predictors are for faces, so they start fresh); none for the backbone-only variant.
+     */
+    @Override
+    public Map<String, NamedTensor> pretrainedHeadTensors(ModelSpec spec, AssetAccess assets) {
+        if (weights != FaceSsdWeights.DETECTOR) {
+            return Map.of();
+        }
+        Path manifest = assets.directory(WEIGHTS_ASSET).resolve(MANIFEST);
+        return FaceSsdImport.boxPredictors(TfjsReader.read(manifest), manifest.toString());
     }
 }

@@ -10,10 +10,14 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
+import ai.djl.nn.Parameter;
 import ai.djl.util.PairList;
+import io.transferbench.tasks.PretrainedHeadParts;
+import io.transferbench.weights.NamedTensor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An SSD head (Liu et al. 2016) on a backbone's taps: extra stride-2 layers continue the last tap
@@ -28,7 +32,7 @@ import java.util.List;
  * box codes {@code [N, A, 4]}, and the default boxes in input pixels {@code [A, 4]}, so that the
  * loss and the evaluator decode against the anchors the predictions were made for.
  */
-final class SsdHead extends AbstractBlock {
+final class SsdHead extends AbstractBlock implements PretrainedHeadParts {
 
     enum Predictor { SEPARABLE, POINTWISE }
 
@@ -39,6 +43,8 @@ final class SsdHead extends AbstractBlock {
     private final List<Block> extras = new ArrayList<>();
     private final List<Block> classPredictors = new ArrayList<>();
     private final List<Block> boxPredictors = new ArrayList<>();
+    /** The box predictors that took a source detector's weights. */
+    private final List<Block> adopted = new ArrayList<>();
 
     SsdHead(SsdLayout layout, int classes, Predictor predictor) {
         super((byte) 1);
@@ -90,6 +96,39 @@ final class SsdHead extends AbstractBlock {
             }
         }
         return total;
+    }
+
+    /**
+     * The source detector's box predictors ({@code box_predictor_<k>}), where this head's are 1x1
+     * convolutions of the same shape: a separable predictor reads other features, so it keeps
+     * its fresh weights. Class predictors always start fresh (other classes).
+     */
+    @Override
+    public List<String> adopt(Map<String, NamedTensor> tensors) {
+        List<String> taken = new ArrayList<>();
+        if (predictor != Predictor.POINTWISE) {
+            return taken;
+        }
+        for (int k = 0; k < boxPredictors.size(); k++) {
+            String name = "box_predictor_" + k;
+            NamedTensor weight = tensors.get(name + "/weight");
+            NamedTensor bias = tensors.get(name + "/bias");
+            Parameter w = boxPredictors.get(k).getParameters().get("weight");
+            Parameter b = boxPredictors.get(k).getParameters().get("bias");
+            if (weight != null && bias != null && w.getArray().getShape().equals(new Shape(weight.shape()))
+                    && b.getArray().getShape().equals(new Shape(bias.shape()))) {
+                w.getArray().set(weight.data());
+                b.getArray().set(bias.data());
+                adopted.add(boxPredictors.get(k));
+                taken.add(name);
+            }
+        }
+        return taken;
+    }
+
+    @Override
+    public void freezeAdopted(boolean frozen) {
+        adopted.forEach(p -> p.freezeParameters(frozen));
     }
 
     int anchorCount() {

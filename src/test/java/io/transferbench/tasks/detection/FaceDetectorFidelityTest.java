@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -92,7 +91,10 @@ class FaceDetectorFidelityTest {
             model.setBlock(net);
             net.initialize(model.getNDManager(), DataType.FLOAT32, CellTrainer.batchShape(new long[] {3, SIZE, SIZE}));
             family.loadPretrained(backbone, spec, assets, model.getNDManager());
-            loadPredictors(head, weights.tensorsByName());
+            assertEquals(List.of("box_predictor_0", "box_predictor_1", "box_predictor_2", "box_predictor_3",
+                    "box_predictor_4", "box_predictor_5"), head.adopt(family.pretrainedHeadTensors(spec, assets)),
+                    "the head keeps the detector's box predictors, as every detection cell from it does");
+            loadClassPredictors(head, weights.tensorsByName());
 
             float[] pixels = chw(ImageIO.read(assets.directory("skimage-backgrounds").resolve(IMAGES)
                     .resolve(reference.get("image").asText()).toFile()));
@@ -145,16 +147,13 @@ class FaceDetectorFidelityTest {
     }
 
     /**
-     * face-api's six 1x1 predictors into the head's: class logits as they are (background, face,
-     * and a third column face-api ignores); box codes from TF's {ty, tx, th, tw} to {tx, ty, tw, th}.
+     * face-api's class predictors, which a transfer cell replaces (other classes) but this test
+     * needs: logits as they are (background, face, and a third column face-api ignores).
      */
-    private static void loadPredictors(SsdHead head, Map<String, NamedTensor> tensors) {
+    private static void loadClassPredictors(SsdHead head, Map<String, NamedTensor> tensors) {
         for (int k = 0; k < TAP_STRIDES.length; k++) {
-            String prefix = "Prediction/BoxPredictor_" + k;
-            set(child(head, "class_" + k), tensors.get(prefix + "/ClassPredictor/weights"),
-                    tensors.get(prefix + "/ClassPredictor/biases"), null);
-            set(child(head, "box_" + k), tensors.get(prefix + "/BoxEncodingPredictor/weights"),
-                    tensors.get(prefix + "/BoxEncodingPredictor/biases"), new int[] {1, 0, 3, 2});
+            String prefix = "Prediction/BoxPredictor_" + k + "/ClassPredictor/";
+            set(child(head, "class_" + k), tensors.get(prefix + "weights"), tensors.get(prefix + "biases"));
         }
     }
 
@@ -163,23 +162,18 @@ class FaceDetectorFidelityTest {
                 .getValue();
     }
 
-    /** A 1x1 TF kernel [1, 1, in, out] and bias into a DJL convolution, output channels permuted per group of 4. */
-    private static void set(Block conv, NamedTensor kernel, NamedTensor bias, int[] perBox) {
+    /** A 1x1 TF kernel [1, 1, in, out] and its bias into a DJL convolution [out, in, 1, 1]. */
+    private static void set(Block conv, NamedTensor kernel, NamedTensor bias) {
         int in = (int) kernel.shape()[2];
         int out = (int) kernel.shape()[3];
         float[] w = new float[out * in];
-        float[] b = new float[out];
         for (int o = 0; o < out; o++) {
-            int source = perBox == null ? o : o / 4 * 4 + perBox[o % 4];
-            b[o] = bias.data()[source];
             for (int i = 0; i < in; i++) {
-                w[o * in + i] = kernel.data()[i * out + source];
+                w[o * in + i] = kernel.data()[i * out + o];
             }
         }
-        Parameter weight = conv.getParameters().get("weight");
-        Parameter biasParameter = conv.getParameters().get("bias");
-        weight.getArray().set(w);
-        biasParameter.getArray().set(b);
+        conv.getParameters().get("weight").getArray().set(w);
+        conv.getParameters().get("bias").getArray().set(bias.data());
     }
 
     private static int stageIndex(JsonNode reference, JsonNode stage) {

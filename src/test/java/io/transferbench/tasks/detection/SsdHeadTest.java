@@ -23,6 +23,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -113,5 +114,50 @@ class SsdHeadTest {
 
     private static int anchors(TaskHead head) {
         return ((SsdHead) head.layers()).anchorCount();
+    }
+
+    @Test
+    void aPointwiseHeadKeepsTheFaceDetectorsBoxPredictorsAndASeparableOneCannot() {
+        FaceSsdWeights weights = FaceSsdWeights.DETECTOR;
+        SsdMobileNetV1Family family = new SsdMobileNetV1Family(weights);
+        ModelSpec spec = new ModelSpec(weights.modelName(), Mappers.YAML.createObjectNode(), null);
+        var tensors = family.pretrainedHeadTensors(spec, io.transferbench.LockedAssets.service(
+                SsdMobileNetV1Family.WEIGHTS_ASSET));
+        assertEquals(12, tensors.size(), "weight and bias of six box predictors");
+        Backbone faces = family.build(spec, new long[] {3, 128, 128});
+        DetectionTask task = new DetectionTask();
+        ObjectNode pointwise = Mappers.YAML.createObjectNode().put("predictor", "pointwise");
+        task.headRule().fillDefaults(pointwise);
+        ObjectNode separable = Mappers.YAML.createObjectNode();
+        task.headRule().fillDefaults(separable);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            SsdHead kept = (SsdHead) task.head(pointwise, BOXES, faces).layers();
+            kept.initialize(manager, DataType.FLOAT32, new Shape(1, 512, 8, 8), new Shape(1, 1024, 4, 4),
+                    new Shape(1, 512, 2, 2), new Shape(1, 256, 1, 1), new Shape(1, 256, 1, 1), new Shape(1, 128, 1, 1));
+            assertEquals(6, kept.adopt(tensors).size(), "3 boxes per cell on the first map, 6 on the others, at any size");
+            assertArrayEquals(tensors.get("box_predictor_1/bias").data(), kept.getChildren().stream()
+                    .filter(c -> c.getKey().endsWith("box_1")).findFirst().orElseThrow().getValue().getParameters()
+                    .get("bias").getArray().toFloatArray());
+            SsdHead fresh = (SsdHead) task.head(separable, BOXES, faces).layers();
+            fresh.initialize(manager, DataType.FLOAT32, new Shape(1, 512, 8, 8), new Shape(1, 1024, 4, 4),
+                    new Shape(1, 512, 2, 2), new Shape(1, 256, 1, 1), new Shape(1, 256, 1, 1), new Shape(1, 128, 1, 1));
+            assertTrue(fresh.adopt(tensors).isEmpty(), "a separable predictor reads other features");
+
+            TaskHead taskHead = task.head(pointwise, BOXES, faces);
+            TransferNetwork net = new TransferNetwork(faces, taskHead);
+            net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 128, 128));
+            ((SsdHead) taskHead.layers()).adopt(tensors);
+            ai.djl.nn.Parameter box = taskHead.layers().getChildren().stream().filter(c -> c.getKey().endsWith("box_1"))
+                    .findFirst().orElseThrow().getValue().getParameters().get("weight");
+            ai.djl.nn.Parameter classes = taskHead.layers().getChildren().stream()
+                    .filter(c -> c.getKey().endsWith("class_1")).findFirst().orElseThrow().getValue().getParameters()
+                    .get("weight");
+            net.freezeStages(SsdMobileNetV1Family.STAGES);
+            assertFalse(box.requiresGradient(), "freeze all: the pretrained box predictors stay fixed too");
+            assertTrue(classes.requiresGradient(), "the new class predictors train");
+            net.freezeStages(SsdMobileNetV1Family.BACKBONE_STAGES);
+            assertTrue(box.requiresGradient(), "below all, the box predictors train with the extra layers");
+        }
+        assertTrue(new SsdMobileNetV1Family(FaceSsdWeights.BACKBONE_ONLY).pretrainedHeadTensors(spec, null).isEmpty());
     }
 }
