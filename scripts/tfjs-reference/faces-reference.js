@@ -30,6 +30,7 @@ const fs = require('fs');
 const path = require('path');
 const Module = require('module');
 const tf = require('@tensorflow/tfjs');
+const { sampleIndices, round } = require('./samples');
 const { PNG } = require('pngjs');
 
 const loadModule = Module._load;
@@ -43,7 +44,6 @@ Module._load = loadModule;
 const SIZE = 512;
 const IMAGE = 'astronaut.png';
 const MODEL = 'ssd_mobilenetv1_model';
-const SAMPLES = 256;
 const MIN_CONFIDENCE = 0.5;
 const MAX_RESULTS = 100;
 // ClipByValue calls of one forwardInput: mobileNetV1 runs conv_0 (pointwise) and then 13 pairs
@@ -57,15 +57,6 @@ const STAGES = [
   { name: 'conv5', clip: 32, shape: [1, 2, 2, 256], what: 'predictionLayer conv5' },
   { name: 'conv7', clip: 34, shape: [1, 1, 1, 128], what: 'predictionLayer conv7' },
 ];
-
-/** NHWC flat positions sampled from a tensor of `count` values. */
-function sampleIndices(count) {
-  const idx = [];
-  for (let k = 0; k < SAMPLES; k++) {
-    idx.push((k * 2654435761) % count);
-  }
-  return idx;
-}
 
 function inputTensor(imageDir) {
   const png = PNG.sync.read(fs.readFileSync(path.join(imageDir, IMAGE)));
@@ -103,11 +94,6 @@ function recordClips(fn) {
     tf.unregisterKernel('ClipByValue', 'cpu');
     tf.registerKernel(original);
   }
-}
-
-function round(values, digits) {
-  const f = 10 ** digits;
-  return Array.from(values, (v) => Math.round(v * f) / f);
 }
 
 async function main() {

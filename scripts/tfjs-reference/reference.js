@@ -14,6 +14,7 @@
 const fs = require('fs');
 const path = require('path');
 const tf = require('@tensorflow/tfjs');
+const { round } = require('./samples');
 
 const SIZE = 224;
 const INPUTS = ['gradient', 'stripes', 'noise', 'blend'];
@@ -49,11 +50,6 @@ function inputTensor(name) {
     }
   }
   return { tensor: tf.tensor4d(data, [1, SIZE, SIZE, 3]).div(255), pixelSum: sum };
-}
-
-function round(values, digits) {
-  const f = 10 ** digits;
-  return Array.from(values, (v) => Math.round(v * f) / f);
 }
 
 async function main() {

@@ -18,6 +18,7 @@
 const fs = require('fs');
 const path = require('path');
 const tf = require('@tensorflow/tfjs');
+const { sampleIndices, round } = require('./samples');
 const { PNG } = require('pngjs');
 
 const SIZE = 256;
@@ -26,21 +27,11 @@ const STAGE_ENDS = ['mul_1', 'conv2d_4_1', 'ArithmeticOptimizer/AddOpsRewrite_ad
   'add_4__xeno_compat__1', 'multiply_6', 'add_7__xeno_compat__1', 'add_10__xeno_compat__1',
   'add_13__xeno_compat__1'];
 const MASK = 'activation_10';
-const SAMPLES = 256;
 // factor f: the window is f*SIZE square at (top, left), each pixel the mean of an f x f block.
 const IMAGES = [
   { name: 'astronaut', file: 'astronaut.png', factor: 2, top: 0, left: 0 },
   { name: 'coffee', file: 'coffee.png', factor: 1, top: 72, left: 172 },
 ];
-
-/** NHWC flat positions sampled from a tensor of `count` values. */
-function sampleIndices(count) {
-  const idx = [];
-  for (let k = 0; k < SAMPLES; k++) {
-    idx.push((k * 2654435761) % count);
-  }
-  return idx;
-}
 
 function inputTensor(imageDir, spec) {
   const png = PNG.sync.read(fs.readFileSync(path.join(imageDir, spec.file)));
@@ -65,11 +56,6 @@ function inputTensor(imageDir, spec) {
     }
   }
   return { tensor: tf.tensor4d(data, [1, SIZE, SIZE, 3]).div(255), pixelSum: sum };
-}
-
-function round(values, digits) {
-  const f = 10 ** digits;
-  return Array.from(values, (v) => Math.round(v * f) / f);
 }
 
 async function main() {
