@@ -5,6 +5,7 @@ import io.transferbench.catalog.Catalog;
 import io.transferbench.Mappers;
 import io.transferbench.results.RunId;
 import io.transferbench.run.Progress;
+import io.transferbench.run.OneDnnIsaCap;
 import io.transferbench.run.RunSummary;
 import io.transferbench.run.SuiteRunner;
 import io.transferbench.suite.CellSelection;
@@ -127,7 +128,7 @@ final class BenchCommand implements Callable<Integer> {
         RunSummary summary;
         try (Progress progress = Progress.forConsole()) {
             if (workers == 0) {
-                io.transferbench.run.OneDnnIsaCap.warningForThisProcess().ifPresent(w -> err.println("warning: " + w));
+                OneDnnIsaCap.warningForThisProcess().ifPresent(w -> err.println("warning: " + w));
                 summary = runner.run(resolved, plan, selection, runDir, failFast, progress);
             } else {
                 int perWorker = threads != null ? threads : WorkerProtocol.threadsPerWorker(workers);

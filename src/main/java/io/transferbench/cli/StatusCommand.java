@@ -1,5 +1,8 @@
 package io.transferbench.cli;
 
+import io.transferbench.BenchException;
+import io.transferbench.results.CellRecord;
+import io.transferbench.results.RunPlan;
 import io.transferbench.results.RunStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,17 +43,17 @@ final class StatusCommand implements Callable<Integer> {
         }
         out.println(line);
         if (!status.planKnown()) {
-            out.println("(no " + io.transferbench.results.RunPlan.FILE + ": a run directory from an older harness;"
+            out.println("(no " + RunPlan.FILE + ": a run directory from an older harness;"
                     + " missing cells cannot be told)");
         }
         if (list) {
             status.byState().forEach((state, cells) -> {
-                if (!state.equals(io.transferbench.results.CellRecord.OK)) {
+                if (!state.equals(CellRecord.OK)) {
                     cells.forEach(c -> out.println(state + "\t" + c));
                 }
             });
         }
         out.flush();
-        return status.complete() ? 0 : io.transferbench.BenchException.EXIT_INCOMPLETE;
+        return status.complete() ? 0 : BenchException.EXIT_INCOMPLETE;
     }
 }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
@@ -139,13 +140,13 @@ public final class TfConvUnit extends AbstractBlock {
     }
 
     /** The units under {@code block}, in forward order. */
-    public static List<TfConvUnit> under(ai.djl.nn.Block block) {
+    public static List<TfConvUnit> under(Block block) {
         List<TfConvUnit> found = new ArrayList<>();
         collect(block, found);
         return found;
     }
 
-    private static void collect(ai.djl.nn.Block block, List<TfConvUnit> found) {
+    private static void collect(Block block, List<TfConvUnit> found) {
         if (block instanceof TfConvUnit unit) {
             found.add(unit);
             return;

@@ -39,12 +39,7 @@ public record RunStatus(Map<String, List<String>> byState, boolean planKnown) {
         }
         try {
             Map<String, CellRecord> records = new LinkedHashMap<>();
-            try (Stream<Path> files = Files.list(cells)) {
-                for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList()) {
-                    CellRecord r = Mappers.RECORDS.readValue(f.toFile(), CellRecord.class);
-                    records.put(r.cellId(), r);
-                }
-            }
+            RunStore.readRecords(dir).forEach(r -> records.put(r.cellId(), r));
             Set<String> running = liveMarks(dir.resolve("running"));
             Map<String, List<String>> byState = new LinkedHashMap<>();
             STATES.forEach(s -> byState.put(s, new ArrayList<>()));
@@ -56,9 +51,8 @@ public record RunStatus(Map<String, List<String>> byState, boolean planKnown) {
                     byState.get(state).add(c.label() + " [" + c.cellId() + "]");
                 }
             }
-            // records the plan does not name (a directory from before plans) still count
-            records.values().stream().sorted(java.util.Comparator.comparingInt(CellRecord::index))
-                    .forEach(r -> byState.get(r.status()).add(r.label() + " [" + r.cellId() + "]"));
+            // records the plan does not name (a directory from before plans) still count, in grid order
+            records.values().forEach(r -> byState.get(r.status()).add(r.label() + " [" + r.cellId() + "]"));
             return new RunStatus(byState, Files.isRegularFile(planFile));
         } catch (IOException e) {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot read run directory " + dir + ": "

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,7 +73,7 @@ public final class WorkerProtocol {
      * ({@link OneDnnIsaCap}), from the environment before the engine starts.
      */
     public static Map<String, String> environment(int threads) {
-        Map<String, String> environment = new java.util.HashMap<>(OneDnnIsaCap.environment());
+        Map<String, String> environment = new HashMap<>(OneDnnIsaCap.environment());
         environment.put("OMP_NUM_THREADS", Integer.toString(threads));
         environment.put("MKL_NUM_THREADS", Integer.toString(threads));
         return Map.copyOf(environment);

@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Loads face-api's SSD-MobileNetV1 weights manifest into the backbone. Every parameter of the
- * stages that start pretrained must be filled; every tensor of the manifest must find a place
- * except those of the parts the transfer replaces or leaves out: the box and class predictors
+ * Loads face-api's SSD-MobileNetV1 weights manifest into the backbone, and gives its box
+ * predictors to the head ({@link #boxPredictors}). Every parameter of the stages that start
+ * pretrained must be filled; every tensor of the manifest must find a place in them except those
+ * of the parts the backbone does not hold: the box and class predictors
  * ({@code Prediction/BoxPredictor_*}), the anchors ({@code Output/extra_dim}), the graph's
  * constants ({@code Preprocessor/*}, {@code Postprocessor/*}, {@code concat_1/axis}) and, when only
  * the backbone starts pretrained, the extra layers.
@@ -31,12 +32,12 @@ final class FaceSsdImport {
     private static final List<String> NOT_BACKBONE = List.of(PREDICTORS, "Output/", "Preprocessor/", "Postprocessor/",
             "concat_1/");
 
-    private FaceSsdImport() {
-    }
-
     /** TF's box codes per box are {ty, tx, th, tw}; the harness's are {tx, ty, tw, th}. */
     private static final int[] CODE_ORDER = {1, 0, 3, 2};
-    static final int MAPS = 6;
+    private static final int MAPS = 6;
+
+    private FaceSsdImport() {
+    }
 
     /**
      * The detector's six 1x1 box predictors ({@code BoxEncodingPredictor}) as
@@ -72,10 +73,8 @@ final class FaceSsdImport {
     }
 
     static WeightMapping.LoadReport load(Backbone backbone, Path manifest, FaceSsdWeights weights) {
-        return load(backbone, TfjsReader.read(manifest), manifest.toString(), weights);
-    }
-
-    static WeightMapping.LoadReport load(Backbone backbone, TfjsModel model, String source, FaceSsdWeights weights) {
+        TfjsModel model = TfjsReader.read(manifest);
+        String source = manifest.toString();
         int pretrainedStages = weights == FaceSsdWeights.DETECTOR ? SsdMobileNetV1Family.STAGES
                 : SsdMobileNetV1Family.BACKBONE_STAGES;
         SequentialBlock pretrained = new SequentialBlock();

@@ -23,10 +23,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The SSD-MobileNetV1 face detector of face-api.js (trained on WIDER FACE), without its box
- * predictors: MobileNetV1 (Howard et al. 2017) and the SSD extra layers of TF's object detection
- * API, as backbone stages, so that a detection head taps the six maps the detector predicted from
- * and freeze depth reaches into the detector's own SSD layers.
+ * The SSD-MobileNetV1 face detector of face-api.js (trained on WIDER FACE): MobileNetV1 (Howard et
+ * al. 2017) and the SSD extra layers of TF's object detection API as backbone stages, so that a
+ * detection head taps the six maps the detector predicted from and freeze depth reaches into the
+ * detector's own SSD layers; its box predictors go to a head with 1x1 predictors
+ * ({@link #pretrainedHeadTensors}), its face class predictors nowhere.
  *
  * <p><b>Stages</b> (9), one per output stride: 2 ({@code Conv2d_0}, a 3x3 stride-2 convolution,
  * and {@code Conv2d_1}), 4 ({@code Conv2d_2..3}), 8 ({@code 4..5}), 16 ({@code 6..11}, the

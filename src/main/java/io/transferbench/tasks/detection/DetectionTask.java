@@ -66,8 +66,9 @@ public final class DetectionTask implements Task {
     /**
      * {@code extra-layers}: new stride-2 layers after the last tap, or {@code auto} (the default):
      * as many as it takes the coarsest map to 1x1, at most four (torchvision's SSDLite at 320 px has
-     * four; MobileNetV2 at 128 px needs two; a detector backbone that reaches 1x1 itself, none). {@code predictor}: {@code separable} (SSDLite) or
-     * {@code pointwise} (1x1, the original SSD-MobileNet's). {@code min-scale}, {@code max-scale}:
+     * four; MobileNetV2 at 128 px needs two; a detector backbone that reaches 1x1 itself, none).
+     * {@code predictor}: {@code separable} (SSDLite) or {@code pointwise} (1x1, the original
+     * SSD-MobileNet's, which can keep a source detector's box predictors). {@code min-scale}, {@code max-scale}:
      * the default boxes' sizes on the finest and coarsest map, as fractions of the input.
      * {@code reduce-lowest}: TF's three boxes per cell on the finest map instead of six.
      * {@code min-stride}: the finest stride tapped (16 as SSDLite; 8 gives small inputs a finer map).

@@ -107,9 +107,11 @@ class FaceDetectorFidelityTest {
                 NDList input = new NDList(m.create(pixels, new Shape(1, 3, SIZE, SIZE)));
                 ParameterStore store = new ParameterStore(m, false);
                 double worstStage = 0;
-                for (JsonNode stage : reference.get("stages")) {
+                JsonNode stages = reference.get("stages");
+                for (int k = 0; k < stages.size(); k++) {
+                    JsonNode stage = stages.get(k);
                     // conv11, the MobileNetV1 output, then the extra layers' maps: the ends of stages 3 to 8
-                    int depth = 4 + stageIndex(reference, stage);
+                    int depth = 4 + k;
                     NDList prefix = net.prefix(store, input, depth);
                     ai.djl.ndarray.NDArray map = prefix.get(prefix.size() - 1);
                     double diff = TfjsSamples.maxDiff(stage, map) / Math.max(1, stage.get("absMean").asDouble());
@@ -174,15 +176,6 @@ class FaceDetectorFidelityTest {
         }
         conv.getParameters().get("weight").getArray().set(w);
         conv.getParameters().get("bias").getArray().set(bias.data());
-    }
-
-    private static int stageIndex(JsonNode reference, JsonNode stage) {
-        for (int i = 0; i < reference.get("stages").size(); i++) {
-            if (reference.get("stages").get(i) == stage) {
-                return i;
-            }
-        }
-        throw new IllegalArgumentException(stage.get("name").asText());
     }
 
     /** The photograph as CHW RGB floats in 0..255, as the scene datasets give images. */
