@@ -8,6 +8,9 @@ import io.transferbench.run.Progress;
 import io.transferbench.run.OneDnnIsaCap;
 import io.transferbench.run.RunSummary;
 import io.transferbench.run.SuiteRunner;
+import io.transferbench.results.RunStore;
+import io.transferbench.suite.Cell;
+import io.transferbench.suite.CellChunks;
 import io.transferbench.suite.CellSelection;
 import io.transferbench.suite.FieldOverride;
 import io.transferbench.suite.Grid;
@@ -31,7 +34,8 @@ import java.util.concurrent.Callable;
 /** {@code bench --suite NAME}: run a suite's grid (or show it with --dry-run). */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {ListCommand.class, AssetsCommand.class, ReportCommand.class, CompareCommand.class,
-                PublishCommand.class, StatusCommand.class, WorkerCommand.class},
+                PublishCommand.class, StatusCommand.class, SlurmCommand.class, K8sCommand.class,
+                WorkerCommand.class},
         description = "Benchmarks transfer-learning strategies: trains every cell of a suite's grid and records "
                 + "quality, time, throughput and memory per cell.",
         footer = {"", "Exit codes: 0 ok, 2 bad usage or bad suite, 3 asset problem, 4 some cells failed.",
@@ -82,6 +86,16 @@ final class BenchCommand implements Callable<Integer> {
             description = "Cells a worker runs before a fresh one replaces it (default: ${DEFAULT-VALUE}).")
     int cellsPerWorker;
 
+    @Option(names = "--array-task", paramLabel = "INDEX",
+            description = "Run only chunk INDEX of the (selected) grid, as one task of a cluster array, into a run"
+                    + " directory other tasks share: records only; 'bench report --csv' finishes the run."
+                    + " 'bench slurm submit' and 'bench k8s manifest' write the command lines.")
+    Integer arrayTask;
+
+    @Option(names = "--chunk", paramLabel = "C", defaultValue = "1",
+            description = "Cells per array task, in grid order (default: ${DEFAULT-VALUE}).")
+    int chunk;
+
     /** Grids above this size are announced before they expand, which takes a while. */
     private static final long LARGE_GRID = 10_000;
     private static final String SEEDS_AXIS = "grid.seeds";
@@ -124,12 +138,12 @@ final class BenchCommand implements Callable<Integer> {
         }
         SuiteRunner runner = new SuiteRunner(catalog, run.assets(err), run.device.resolve(), run.featureStore());
         Grid.Expansion plan = runner.plan(resolved, maxCells);
-        CellSelection selection = CellSelection.parse(select, plan.cells());
+        SuiteRunner.Target target = target(runDir, plan);
         RunSummary summary;
         try (Progress progress = Progress.forConsole()) {
             if (workers == 0) {
                 OneDnnIsaCap.warningForThisProcess().ifPresent(w -> err.println("warning: " + w));
-                summary = runner.run(resolved, plan, selection, runDir, failFast, progress);
+                summary = runner.run(resolved, plan, target, failFast, progress);
             } else {
                 int perWorker = threads != null ? threads : WorkerProtocol.threadsPerWorker(workers);
                 List<String> args = new ArrayList<>(run.forWorker(resolved.file(),
@@ -137,13 +151,24 @@ final class BenchCommand implements Callable<Integer> {
                 args.addAll(List.of("--run-dir", runDir.toAbsolutePath().toString()));
                 WorkerPool pool = new WorkerPool(WorkerProtocol.command(args, perWorker, runDir),
                         WorkerProtocol.environment(perWorker), workers, cellsPerWorker, System.err);
-                summary = runner.runInWorkers(resolved, plan, selection, runDir, failFast, progress, pool);
+                summary = runner.runInWorkers(resolved, plan, target, failFast, progress, pool);
             }
         }
         outWriter.printf("%d cells: %d ok, %d diverged, %d failed (%d were already done). Results: %s%n",
                 summary.cells(), summary.ok(), summary.diverged(), summary.failed(), summary.skipped(), summary.runDir());
-        ReportCommand.afterRun(summary.runDir(), run.lockFile, outWriter, err);
+        if (arrayTask == null) {
+            ReportCommand.afterRun(summary.runDir(), run.lockFile, outWriter, err);
+        }
         return summary.failed() > 0 ? BenchException.EXIT_CELLS_FAILED : 0;
+    }
+
+    /** The selected cells, or an array task's chunk of them, shared with the other tasks. */
+    private SuiteRunner.Target target(Path runDir, Grid.Expansion plan) {
+        List<Cell> selected = CellSelection.parse(select, plan.cells()).of(plan.cells());
+        if (arrayTask == null) {
+            return new SuiteRunner.Target(runDir, selected, RunStore.Access.SOLE);
+        }
+        return new SuiteRunner.Target(runDir, new CellChunks(selected, chunk).chunk(arrayTask), RunStore.Access.SHARED);
     }
 
     /** --seeds as an override, which may not also be set through --set grid.seeds; null without --seeds. */

@@ -2,6 +2,7 @@ package io.transferbench.cli;
 
 import io.transferbench.BenchException;
 import io.transferbench.report.ReportWriter;
+import io.transferbench.results.RunStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,8 +31,15 @@ final class ReportCommand implements Callable<Integer> {
             description = "Asset lock, for licences and provenance (default: ${DEFAULT-VALUE}).")
     Path lockFile;
 
+    @Option(names = "--csv", description = "First rewrite RUN_DIR's CSVs from its records, as cluster runs need at"
+            + " the end: their tasks write records only.")
+    boolean csv;
+
     @Override
     public Integer call() {
+        if (csv) {
+            RunStore.writeCsvs(runDir);
+        }
         Path page = new ReportWriter(lockFile).writeRunReport(runDir, out != null ? out : runDir.resolve("index.html"));
         spec.commandLine().getOut().println("Report: " + page);
         spec.commandLine().getOut().flush();

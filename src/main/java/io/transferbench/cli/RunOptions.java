@@ -92,6 +92,18 @@ final class RunOptions {
     }
 
     /**
+     * These options as given, for a process elsewhere (a container) that has its own suites, lock
+     * and caches in its working directory: the suite by name, the profile, device and overrides.
+     */
+    List<String> asNamed() {
+        List<String> args = new ArrayList<>(List.of("--suite", suite, "--profile", profile, "--device", device.name()));
+        for (String s : sets) {
+            args.addAll(List.of("--set", s));
+        }
+        return args;
+    }
+
+    /**
      * These options for a worker process, with the suite as resolved here: paths made absolute
      * (a worker may start elsewhere) and every override, {@code extra} ones included.
      */

@@ -38,7 +38,7 @@ final class StatusCommand implements Callable<Integer> {
         RunStatus status = RunStatus.of(runDir);
         PrintWriter out = spec.commandLine().getOut();
         StringBuilder line = new StringBuilder(runDir.toString()).append(':');
-        for (Map.Entry<String, List<String>> e : status.byState().entrySet()) {
+        for (Map.Entry<String, List<RunPlan.PlannedCell>> e : status.byState().entrySet()) {
             line.append(' ').append(e.getValue().size()).append(' ').append(e.getKey());
         }
         out.println(line);
@@ -49,7 +49,7 @@ final class StatusCommand implements Callable<Integer> {
         if (list) {
             status.byState().forEach((state, cells) -> {
                 if (!state.equals(CellRecord.OK)) {
-                    cells.forEach(c -> out.println(state + "\t" + c));
+                    cells.forEach(c -> out.println(state + "\t" + c.label() + " [" + c.cellId() + "]"));
                 }
             });
         }

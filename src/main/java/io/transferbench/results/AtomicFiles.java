@@ -25,20 +25,51 @@ public final class AtomicFiles {
     private AtomicFiles() {}
 
     public static void write(Path target, byte[] content) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = tempFile(dir, target.getFileName().toString());
+        Path tmp = synced(target, content);
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(ch)) {
-                out.write(content);
-                out.flush();
-                ch.force(true);
-            }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Writes the file only if none is there, atomically, so that of many processes racing to
+     * create it exactly one wins and every reader sees that one's whole content.
+     *
+     * @return whether this call created the file
+     */
+    public static boolean writeIfAbsent(Path target, byte[] content) throws IOException {
+        if (Files.exists(target)) {
+            return false;
+        }
+        Path tmp = synced(target, content);
+        try {
+            // a hard link, unlike a rename, fails when the name is taken
+            Files.createLink(target, tmp);
+            return true;
+        } catch (java.nio.file.FileAlreadyExistsException taken) {
+            return false;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The content in a new temp file beside the target, forced to disk. */
+    private static Path synced(Path target, byte[] content) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = tempFile(dir, target.getFileName().toString());
+        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
+             OutputStream out = Channels.newOutputStream(ch)) {
+            out.write(content);
+            out.flush();
+            ch.force(true);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        return tmp;
     }
 
     /**

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Where a run directory stands, from its files alone: cells with a record (ok, diverged, failed),
@@ -21,11 +20,11 @@ import java.util.stream.Stream;
  * (missing: never started, or their process died). Missing cells are known only where the
  * directory has a {@link RunPlan}.
  *
- * @param byState cell labels by state, in grid order; states {@code ok}, {@code diverged},
+ * @param byState cells by state, in grid order; states {@code ok}, {@code diverged},
  *     {@code failed}, {@code running}, {@code missing}
  * @param planKnown whether the directory has a plan, without which nothing can be missing
  */
-public record RunStatus(Map<String, List<String>> byState, boolean planKnown) {
+public record RunStatus(Map<String, List<RunPlan.PlannedCell>> byState, boolean planKnown) {
 
     public static final String RUNNING = "running";
     public static final String MISSING = "missing";
@@ -40,19 +39,20 @@ public record RunStatus(Map<String, List<String>> byState, boolean planKnown) {
         try {
             Map<String, CellRecord> records = new LinkedHashMap<>();
             RunStore.readRecords(dir).forEach(r -> records.put(r.cellId(), r));
-            Set<String> running = liveMarks(dir.resolve("running"));
-            Map<String, List<String>> byState = new LinkedHashMap<>();
+            Set<String> running = RunStore.liveMarks(dir, mark -> true);
+            Map<String, List<RunPlan.PlannedCell>> byState = new LinkedHashMap<>();
             STATES.forEach(s -> byState.put(s, new ArrayList<>()));
             Path planFile = dir.resolve(RunPlan.FILE);
             if (Files.isRegularFile(planFile)) {
                 for (RunPlan.PlannedCell c : Mappers.RECORDS.readValue(planFile.toFile(), RunPlan.class).cells()) {
                     CellRecord r = records.remove(c.cellId());
                     String state = r != null ? r.status() : running.contains(c.cellId()) ? RUNNING : MISSING;
-                    byState.get(state).add(c.label() + " [" + c.cellId() + "]");
+                    byState.get(state).add(c);
                 }
             }
             // records the plan does not name (a directory from before plans) still count, in grid order
-            records.values().forEach(r -> byState.get(r.status()).add(r.label() + " [" + r.cellId() + "]"));
+            records.values().forEach(r -> byState.get(r.status()).add(new RunPlan.PlannedCell(r.cellId(), r.index(),
+                    r.label())));
             return new RunStatus(byState, Files.isRegularFile(planFile));
         } catch (IOException e) {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot read run directory " + dir + ": "
@@ -60,18 +60,13 @@ public record RunStatus(Map<String, List<String>> byState, boolean planKnown) {
         }
     }
 
-    private static Set<String> liveMarks(Path runningDir) throws IOException {
-        if (!Files.isDirectory(runningDir)) {
-            return Set.of();
-        }
-        try (Stream<Path> marks = Files.list(runningDir)) {
-            return marks.filter(RunStore::runningProcessAlive).map(p -> p.getFileName().toString())
-                    .collect(Collectors.toSet());
-        }
-    }
-
     public int count(String state) {
         return byState.get(state).size();
+    }
+
+    /** The ids of the cells in a state. */
+    public Set<String> ids(String state) {
+        return byState.get(state).stream().map(RunPlan.PlannedCell::cellId).collect(Collectors.toSet());
     }
 
     /** Whether every planned cell has its record. */

@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,9 +33,20 @@ public final class RunStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunStore.class);
 
+    /** Who else writes into a run directory while this process does. */
+    public enum Access {
+        /** This process alone (with the workers it coordinates): it cleans leftovers and keeps the CSVs. */
+        SOLE,
+        /**
+         * Other processes too, on this or other hosts (cluster tasks on a shared filesystem): their
+         * temp files are left alone, and the CSVs are written once all are done, by {@code bench report}.
+         */
+        SHARED
+    }
+
     private final Path dir;
     private final Path cells;
-    /** False for a worker's view: it writes records, and the coordinator keeps the CSVs. */
+    /** False where others write too: a worker's view, or a cluster task's; the CSVs are then written later. */
     private final boolean keepsCsvs;
     /** The records on disk, by cell id; this process is the directory's only writer while it runs. */
     private final Map<String, CellRecord> records = new LinkedHashMap<>();
@@ -67,55 +77,72 @@ public final class RunStore {
      * @param plan the cells this run will hold, in grid order
      */
     public static RunStore open(Path dir, ResolvedSuite suite, List<Cell> plan, EnvironmentInfo env) {
-        RunStore store = new RunStore(dir, true);
+        return open(dir, suite, plan, env, Access.SOLE);
+    }
+
+    /**
+     * Opens a run directory as {@link #open(Path, ResolvedSuite, List, EnvironmentInfo)} does, for
+     * sole or shared use. Processes that open a new directory at the same time agree on one
+     * manifest and one environment: each file is created only where absent, and every process
+     * then checks itself against what is there.
+     *
+     * @param env the hardware cells will run on in this process, or null where none will (a host
+     *     that only submits cluster tasks): the first process that runs a cell records it
+     */
+    public static RunStore open(Path dir, ResolvedSuite suite, List<Cell> plan, EnvironmentInfo env, Access access) {
+        RunStore store = new RunStore(dir, access == Access.SOLE);
         try {
             Files.createDirectories(store.cells);
-            store.removeTempFiles();
+            store.removeLeftovers(access);
             store.load();
             Path resolvedFile = dir.resolve("suite.resolved.yaml");
             Path manifestFile = dir.resolve(RunManifest.FILE);
-            if (Files.exists(manifestFile) || Files.exists(resolvedFile)) {
-                int version = Files.exists(manifestFile)
-                        ? Mappers.RECORDS.readValue(manifestFile.toFile(), RunManifest.class).configSchema()
-                        : ConfigSchema.UNVERSIONED;
-                if (version != ConfigSchema.CURRENT) {
-                    throw refusal(dir, "holds records of config version " + version + " (an older harness, whose"
-                            + " unwritten defaults differ from this one's); this harness writes version "
-                            + ConfigSchema.CURRENT + " and would mix the two in one result set"
-                            + store.differencesFrom(plan, r -> true));
-                }
-                JsonNode before = Mappers.YAML.readTree(resolvedFile.toFile());
-                Map<String, List<String>> suiteDiff = SettingsDiff.of(List.of(before, suite.tree()));
-                if (!suiteDiff.isEmpty()) {
-                    throw refusal(dir, "holds a run of a different configuration: "
-                            + SettingsDiff.describe(suiteDiff, 8) + " (before vs now)");
-                }
-                Set<String> planned = plan.stream().map(Cell::id).collect(Collectors.toSet());
-                if (!planned.containsAll(store.records.keySet())) {
-                    throw refusal(dir, "holds cells this plan does not: the same suite now gives other cells"
-                            + " (other asset digests or settings)"
-                            + store.differencesFrom(plan, r -> !planned.contains(r.cellId())));
-                }
-            } else {
-                AtomicFiles.write(manifestFile, Mappers.RECORDS.writeValueAsBytes(RunManifest.now(suite.profile())));
-                AtomicFiles.write(resolvedFile, Mappers.YAML.writeValueAsBytes(suite.tree()));
+            // The manifest goes first: a resolved suite without one is a directory from before manifests.
+            if (!Files.exists(resolvedFile) || Files.exists(manifestFile)) {
+                AtomicFiles.writeIfAbsent(manifestFile, Mappers.RECORDS.writeValueAsBytes(RunManifest.now(suite.profile())));
+                AtomicFiles.writeIfAbsent(resolvedFile, Mappers.YAML.writeValueAsBytes(suite.tree()));
             }
-            AtomicFiles.write(dir.resolve(RunPlan.FILE), Mappers.RECORDS.writeValueAsBytes(new RunPlan(plan.stream()
-                    .map(c -> new RunPlan.PlannedCell(c.id(), c.index(), c.label())).toList())));
+            store.checkResumable(plan, suite, manifestFile, resolvedFile);
             Path envFile = dir.resolve("env.json");
-            if (Files.exists(envFile)) {
+            if (env != null && !AtomicFiles.writeIfAbsent(envFile, Mappers.RECORDS.writeValueAsBytes(env))) {
                 EnvironmentInfo before = Mappers.RECORDS.readValue(envFile.toFile(), EnvironmentInfo.class);
                 if (!before.hardwareKey().equals(env.hardwareKey())) {
                     throw refusal(dir, "was started on other hardware (" + before.hardwareKey() + ", now "
                             + env.hardwareKey() + "); resuming would mix machines in one result set");
                 }
-            } else {
-                AtomicFiles.write(envFile, Mappers.RECORDS.writeValueAsBytes(env));
             }
+            AtomicFiles.write(dir.resolve(RunPlan.FILE), Mappers.RECORDS.writeValueAsBytes(new RunPlan(plan.stream()
+                    .map(c -> new RunPlan.PlannedCell(c.id(), c.index(), c.label())).toList())));
         } catch (IOException e) {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot use run directory " + dir + ": " + IoReason.of(e), e);
         }
         return store;
+    }
+
+    /** Refuses to resume records that could not stand beside this plan's. */
+    private void checkResumable(List<Cell> plan, ResolvedSuite suite, Path manifestFile, Path resolvedFile)
+            throws IOException {
+        int version = Files.exists(manifestFile)
+                ? Mappers.RECORDS.readValue(manifestFile.toFile(), RunManifest.class).configSchema()
+                : ConfigSchema.UNVERSIONED;
+        if (version != ConfigSchema.CURRENT) {
+            throw refusal(dir, "holds records of config version " + version + " (an older harness, whose"
+                    + " unwritten defaults differ from this one's); this harness writes version "
+                    + ConfigSchema.CURRENT + " and would mix the two in one result set"
+                    + differencesFrom(plan, r -> true));
+        }
+        JsonNode before = Mappers.YAML.readTree(resolvedFile.toFile());
+        Map<String, List<String>> suiteDiff = SettingsDiff.of(List.of(before, suite.tree()));
+        if (!suiteDiff.isEmpty()) {
+            throw refusal(dir, "holds a run of a different configuration: "
+                    + SettingsDiff.describe(suiteDiff, 8) + " (before vs now)");
+        }
+        Set<String> planned = plan.stream().map(Cell::id).collect(Collectors.toSet());
+        if (!planned.containsAll(records.keySet())) {
+            throw refusal(dir, "holds cells this plan does not: the same suite now gives other cells"
+                    + " (other asset digests or settings)"
+                    + differencesFrom(plan, r -> !planned.contains(r.cellId())));
+        }
     }
 
     private static BenchException refusal(Path dir, String why) {
@@ -229,7 +256,9 @@ public final class RunStore {
             }
             CellRecord record = Mappers.RECORDS.readValue(file.toFile(), CellRecord.class);
             records.put(cellId, record);
-            writeCsvs(extraAxes);
+            if (keepsCsvs) {
+                writeCsvs(extraAxes);
+            }
             return record;
         } catch (IOException e) {
             LOG.warn("cannot read the record {} a worker wrote ({})", file, e.getMessage());
@@ -245,8 +274,7 @@ public final class RunStore {
     /** Marks a cell as running in this process, so that others (a status command, a test) can see it. */
     public void markRunning(String cellId) {
         try {
-            AtomicFiles.write(runningDir().resolve(cellId), (ProcessHandle.current().pid() + " "
-                    + java.time.Instant.now() + "\n").getBytes(StandardCharsets.UTF_8));
+            AtomicFiles.write(runningDir().resolve(cellId), RunningMark.ofThisProcess().bytes());
         } catch (IOException e) {
             LOG.warn("cannot mark cell {} as running: {}", cellId, e.getMessage());
         }
@@ -261,14 +289,52 @@ public final class RunStore {
         }
     }
 
+    /** The cells that a live process other than this one marked as running. */
+    public Set<String> runningElsewhere() {
+        return liveMarks(dir, mark -> !RunningMark.read(mark).map(RunningMark::mine).orElse(false));
+    }
+
+    /** The cells marked as running by a live process, on this host or (as far as can be told) another. */
+    public static Set<String> liveMarks(Path runDir, java.util.function.Predicate<Path> chosen) {
+        Path running = runDir.resolve("running");
+        if (!Files.isDirectory(running)) {
+            return Set.of();
+        }
+        try (Stream<Path> marks = Files.list(running)) {
+            return marks.filter(m -> !m.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX))
+                    .filter(chosen).filter(RunningMark::alive)
+                    .map(p -> p.getFileName().toString()).collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot read " + running + ": " + IoReason.of(e), e);
+        }
+    }
+
+    /**
+     * Writes a run directory's CSVs from its records: after cluster tasks, whose shared writes
+     * leave them to the end.
+     */
+    public static void writeCsvs(Path runDir) {
+        try {
+            JsonNode suite = Mappers.YAML.readTree(runDir.resolve("suite.resolved.yaml").toFile());
+            CsvExport.writeTo(runDir, readRecords(runDir), CsvExport.extraAxes(suite.get("grid")));
+        } catch (IOException e) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot write the CSVs of " + runDir + ": "
+                    + IoReason.of(e), e);
+        }
+    }
+
     private void writeCsvs(List<String> extraAxes) throws IOException {
         List<CellRecord> all = new ArrayList<>(records.values());
         all.sort(Comparator.comparingInt(CellRecord::index));
         CsvExport.writeTo(dir, all, extraAxes);
     }
 
-    private void removeTempFiles() throws IOException {
-        for (Path d : List.of(dir, cells)) {
+    /**
+     * Removes what dead processes left: temp files (only with sole access: under shared access
+     * another process may be writing them) and running marks whose process is gone.
+     */
+    private void removeLeftovers(Access access) throws IOException {
+        for (Path d : access == Access.SOLE ? List.of(dir, cells) : List.<Path>of()) {
             try (Stream<Path> files = Files.list(d)) {
                 for (Path f : files.filter(p -> p.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX)).toList()) {
                     Files.deleteIfExists(f);
@@ -278,21 +344,12 @@ public final class RunStore {
         if (Files.isDirectory(runningDir())) {
             try (Stream<Path> marks = Files.list(runningDir())) {
                 for (Path mark : marks.toList()) {
-                    if (!runningProcessAlive(mark)) {
+                    boolean temp = mark.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX);
+                    if (temp ? access == Access.SOLE : !RunningMark.alive(mark)) {
                         Files.deleteIfExists(mark);
                     }
                 }
             }
-        }
-    }
-
-    /** Whether the process a running mark names is still alive (a mark from a killed run is not). */
-    static boolean runningProcessAlive(Path mark) {
-        try {
-            String pid = Files.readString(mark).trim().split("\\s+")[0];
-            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
-        } catch (IOException | RuntimeException e) {
-            return false;
         }
     }
 }

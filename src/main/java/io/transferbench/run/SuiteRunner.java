@@ -11,7 +11,6 @@ import io.transferbench.results.CsvExport;
 import io.transferbench.results.EnvironmentInfo;
 import io.transferbench.results.RunStore;
 import io.transferbench.suite.Cell;
-import io.transferbench.suite.CellSelection;
 import io.transferbench.spec.CellSpec;
 import io.transferbench.spec.DatasetSpec;
 import io.transferbench.suite.Grid;
@@ -86,10 +85,25 @@ public final class SuiteRunner {
     }
 
     /**
+     * Which cells of the plan to run now, and into which run directory: all of them, those
+     * {@code --select} chose, or a cluster task's chunk.
+     *
+     * @param access {@link RunStore.Access#SHARED} where other processes run cells into the same
+     *     directory at the same time (cluster tasks)
+     */
+    public record Target(Path runDir, List<Cell> selected, RunStore.Access access) {
+
+        /** Every planned cell, run by this process alone. */
+        public static Target whole(Path runDir, Grid.Expansion plan) {
+            return new Target(runDir, plan.cells(), RunStore.Access.SOLE);
+        }
+    }
+
+    /**
      * A run directory opened for the cells still to run, with their assets fetched.
      *
      * @param selected the cells this invocation is about (all, unless {@code --select} narrowed them)
-     * @param todo those of them without a finished record
+     * @param todo those of them without a finished record, and (in a shared directory) not running elsewhere
      */
     public record Opened(RunStore store, List<Cell> selected, List<Cell> todo, int alreadyDone) {}
 
@@ -97,14 +111,13 @@ public final class SuiteRunner {
      * Opens or resumes the run directory of the whole grid (refusing one that cannot be resumed),
      * and fetches the assets of the selected cells that have no finished record yet.
      */
-    public Opened open(ResolvedSuite suite, Grid.Expansion plan, CellSelection selection, Path runDir,
-                       Progress progress) {
+    public Opened open(ResolvedSuite suite, Grid.Expansion plan, Target target, Progress progress) {
         EnvironmentInfo env = EnvironmentInfo.capture(deviceName());
-        RunStore store = RunStore.open(runDir, suite, plan.cells(), env);
+        RunStore store = RunStore.open(target.runDir(), suite, plan.cells(), env, target.access());
         Map<String, CellRecord> done = store.records();
-        List<Cell> selected = selection.of(plan.cells());
-        List<Cell> todo = selected.stream()
-                .filter(c -> !(done.containsKey(c.id()) && done.get(c.id()).finished())).toList();
+        List<Cell> selected = target.selected();
+        List<Cell> todo = stillToRun(selected, done, target.access() == RunStore.Access.SHARED
+                ? store.runningElsewhere() : java.util.Set.of());
         progress.runStarted(suite.name(), selected.size(), selected.size() - todo.size());
         assets.ensure(fetchedAssetIds(todo));
         LOG.info("ready to train {} s after JVM start (engine {} {} on {})",
@@ -114,10 +127,17 @@ public final class SuiteRunner {
         return new Opened(store, selected, todo, selected.size() - todo.size());
     }
 
+    /** The cells without a finished record (none yet, or a failed one) that no other process is running. */
+    public static List<Cell> stillToRun(List<Cell> cells, Map<String, CellRecord> records,
+                                        java.util.Set<String> runningElsewhere) {
+        return cells.stream().filter(c -> !(records.containsKey(c.id()) && records.get(c.id()).finished()))
+                .filter(c -> !runningElsewhere.contains(c.id())).toList();
+    }
+
     /** Runs every cell without a finished record in this process, one after another. */
-    public RunSummary run(ResolvedSuite suite, Grid.Expansion plan, CellSelection selection, Path runDir,
-                          boolean failFast, Progress progress) {
-        Opened opened = open(suite, plan, selection, runDir, progress);
+    public RunSummary run(ResolvedSuite suite, Grid.Expansion plan, Target target, boolean failFast,
+                          Progress progress) {
+        Opened opened = open(suite, plan, target, progress);
         List<String> extraAxes = extraAxes(suite);
         try (InterruptNotice interrupt = new InterruptNotice(System.err); CellSession session = session()) {
             int position = 0;
@@ -139,9 +159,9 @@ public final class SuiteRunner {
     }
 
     /** Runs every selected cell without a finished record in worker processes ({@link WorkerPool}). */
-    public RunSummary runInWorkers(ResolvedSuite suite, Grid.Expansion plan, CellSelection selection, Path runDir,
-                                   boolean failFast, Progress progress, WorkerPool pool) {
-        Opened opened = open(suite, plan, selection, runDir, progress);
+    public RunSummary runInWorkers(ResolvedSuite suite, Grid.Expansion plan, Target target, boolean failFast,
+                                   Progress progress, WorkerPool pool) {
+        Opened opened = open(suite, plan, target, progress);
         try (InterruptNotice interrupt = new InterruptNotice(System.err)) {
             pool.run(opened.todo(), opened.store(), extraAxes(suite), failFast, interrupt.watching(progress),
                     (cell, why, started) -> CellRecords.of(cell, CellSession.failed(why), null,

@@ -42,14 +42,26 @@ public final class WorkerProtocol {
     public static final String CRASH_DIR = "crashes";
 
     /**
-     * The command line of a worker: this JVM's java and class path, its heap settings, the
-     * inherited properties, {@code threads} engine threads, and crash reports in
-     * {@code runDir/crashes/}.
+     * The command line of a worker: this program ({@link #thisProgram}) with {@code threads} engine
+     * threads and crash reports in {@code runDir/crashes/}.
      */
     public static List<String> command(List<String> workerArgs, int threads, java.nio.file.Path runDir) {
+        List<String> command = thisProgram(List.of(
+                "-XX:ErrorFile=" + runDir.toAbsolutePath().resolve(CRASH_DIR).resolve("hs_err_pid%p.log"),
+                "-Dai.djl.pytorch.num_threads=" + threads, "-Dai.djl.pytorch.num_interop_threads=1"));
+        command.add(SUBCOMMAND);
+        command.addAll(workerArgs);
+        return command;
+    }
+
+    /**
+     * How to start this program again in another process (a worker, a cluster task): this JVM's
+     * java and class path, its heap settings, the inherited properties, then {@code jvmOptions}
+     * and the main class; the caller appends the arguments.
+     */
+    public static List<String> thisProgram(List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-XX:ErrorFile=" + runDir.toAbsolutePath().resolve(CRASH_DIR).resolve("hs_err_pid%p.log"));
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-Xm") || a.startsWith("-Xss")).forEach(command::add);
         for (String property : INHERITED) {
@@ -58,13 +70,13 @@ public final class WorkerProtocol {
                 command.add("-D" + property + "=" + value);
             }
         }
-        command.add("-Dai.djl.pytorch.num_threads=" + threads);
-        command.add("-Dai.djl.pytorch.num_interop_threads=1");
+        command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
+        // absolute, for a process that starts in another directory (a cluster task)
+        command.add(String.join(java.io.File.pathSeparator, java.util.Arrays.stream(
+                System.getProperty("java.class.path").split(java.io.File.pathSeparator))
+                .map(entry -> java.nio.file.Path.of(entry).toAbsolutePath().toString()).toList()));
         command.add(MAIN);
-        command.add(SUBCOMMAND);
-        command.addAll(workerArgs);
         return command;
     }
 

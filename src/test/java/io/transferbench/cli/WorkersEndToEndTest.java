@@ -1,6 +1,6 @@
 package io.transferbench.cli;
 
-import io.transferbench.Mappers;
+import io.transferbench.RunRecords;
 import io.transferbench.TestSuites;
 import io.transferbench.results.CellRecord;
 import org.junit.jupiter.api.Test;
@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -50,7 +49,7 @@ class WorkersEndToEndTest {
     void twoWorkersWriteTheRecordsOneWorkerWrites() throws IOException {
         assertEquals(0, bench(dir.resolve("one"), 1));
         assertEquals(0, bench(dir.resolve("two"), 2));
-        assertEquals(results(dir.resolve("one/t/r")), results(dir.resolve("two/t/r")));
+        assertEquals(RunRecords.resultsOf(dir.resolve("one/t/r")), RunRecords.resultsOf(dir.resolve("two/t/r")));
         assertEquals(4, Files.readString(dir.resolve("two/t/r/results.csv")).lines().count(), "header and 3 cells");
     }
 
@@ -74,7 +73,7 @@ class WorkersEndToEndTest {
         new ProcessBuilder("kill", "-" + signal, pid).inheritIO().start().waitFor();
         assertEquals(4, first.get(5, TimeUnit.MINUTES), "some cells failed");
 
-        Map<String, CellRecord> records = records(run);
+        Map<String, CellRecord> records = RunRecords.of(run);
         assertEquals(3, records.size());
         CellRecord killed = records.get(victim);
         assertEquals(CellRecord.FAILED, killed.status());
@@ -84,7 +83,7 @@ class WorkersEndToEndTest {
 
         assertEquals(0, bench(out, 1), "the rerun completes the killed cell");
         assertEquals(0, bench(dir.resolve("whole"), 1));
-        assertEquals(results(dir.resolve("whole/t/r")), results(run));
+        assertEquals(RunRecords.resultsOf(dir.resolve("whole/t/r")), RunRecords.resultsOf(run));
     }
 
     /** The id of a cell running after {@code finished} cells have their records. */
@@ -113,31 +112,6 @@ class WorkersEndToEndTest {
     private static long count(Path cells) throws IOException {
         try (Stream<Path> files = Files.list(cells)) {
             return files.filter(p -> p.toString().endsWith(".json")).count();
-        }
-    }
-
-    private static Map<String, CellRecord> records(Path run) throws IOException {
-        Map<String, CellRecord> records = new TreeMap<>();
-        try (Stream<Path> files = Files.list(run.resolve("cells"))) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
-                CellRecord r = Mappers.RECORDS.readValue(f.toFile(), CellRecord.class);
-                records.put(r.cellId(), r);
-            }
-        }
-        return records;
-    }
-
-    /** Everything but clocks and memory, by cell id. */
-    private static Map<String, String> results(Path run) {
-        try {
-            Map<String, String> results = new TreeMap<>();
-            for (CellRecord r : records(run).values()) {
-                results.put(r.cellId(), r.status() + " " + Mappers.SUITE.writeValueAsString(r.val()) + " "
-                        + Mappers.SUITE.writeValueAsString(r.test()) + " " + r.bestEpoch());
-            }
-            return results;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
         }
     }
 }

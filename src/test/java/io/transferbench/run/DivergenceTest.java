@@ -1,5 +1,6 @@
 package io.transferbench.run;
 
+import io.transferbench.RunRecords;
 import io.transferbench.TestSuites;
 import io.transferbench.results.CellRecord;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ class DivergenceTest {
         assertEquals(1, summary.diverged());
         assertEquals(1, summary.ok());
         assertEquals(0, summary.failed());
-        List<CellRecord> records = RunFixture.records(out.resolve("run")).values().stream()
+        List<CellRecord> records = RunRecords.of(out.resolve("run")).values().stream()
                 .sorted(java.util.Comparator.comparingInt(CellRecord::index)).toList();
         CellRecord diverged = records.get(0);
         assertEquals(CellRecord.DIVERGED, diverged.status());

@@ -1,5 +1,6 @@
 package io.transferbench.run;
 
+import io.transferbench.RunRecords;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.transferbench.TestSuites;
@@ -36,8 +37,8 @@ class FeatureCacheTest {
     void cellsComputeFrozenOutputsOnceReuseThemAndMatchRunningThemEveryStep() {
         RunFixture.run(cached, TestSuites.BASE, GRID);
         RunFixture.run(uncached, TestSuites.BASE, with("training.feature-cache=false"));
-        Map<String, CellRecord> on = byLabel(RunFixture.records(cached.resolve("run")));
-        Map<String, CellRecord> off = byLabel(RunFixture.records(uncached.resolve("run")));
+        Map<String, CellRecord> on = byLabel(RunRecords.of(cached.resolve("run")));
+        Map<String, CellRecord> off = byLabel(RunRecords.of(uncached.resolve("run")));
 
         assertEquals(List.of("finetune freeze=1 seed=1: computed", "finetune freeze=1 seed=2: reused",
                         "finetune freeze=all seed=1: computed", "finetune freeze=all seed=2: reused",
@@ -68,14 +69,14 @@ class FeatureCacheTest {
         }
         RunFixture.run(cached.resolve("first"), disk, TestSuites.BASE, GRID);
         RunFixture.run(cached.resolve("second"), disk, TestSuites.BASE, GRID);
-        Map<String, CellRecord> first = byLabel(RunFixture.records(cached.resolve("first/run")));
-        Map<String, CellRecord> second = byLabel(RunFixture.records(cached.resolve("second/run")));
+        Map<String, CellRecord> first = byLabel(RunRecords.of(cached.resolve("first/run")));
+        Map<String, CellRecord> second = byLabel(RunRecords.of(cached.resolve("second/run")));
         assertEquals(List.of("finetune freeze=1 seed=1: loaded", "finetune freeze=1 seed=2: reused",
                         "finetune freeze=all seed=1: loaded", "finetune freeze=all seed=2: reused",
                         "lp-ft freeze=1 seed=1: reused", "lp-ft freeze=1 seed=2: reused"),
                 second.values().stream().map(r -> key(r) + ": " + r.featureCache()).sorted().toList(),
                 "a new process finds what the first one stored");
-        first.forEach((label, r) -> assertEquals(RunFixture.results(r), RunFixture.results(second.get(label)), label));
+        first.forEach((label, r) -> assertEquals(RunRecords.results(r), RunRecords.results(second.get(label)), label));
 
         List<Path> entries;
         try (var files = Files.list(store.resolve("features"))) {
@@ -86,10 +87,10 @@ class FeatureCacheTest {
         bytes[bytes.length / 2] ^= 1;
         Files.write(entries.get(0), bytes);
         RunFixture.run(cached.resolve("third"), disk, TestSuites.BASE, GRID);
-        Map<String, CellRecord> third = byLabel(RunFixture.records(cached.resolve("third/run")));
+        Map<String, CellRecord> third = byLabel(RunRecords.of(cached.resolve("third/run")));
         assertEquals(1, third.values().stream().filter(r -> r.featureCache().equals(TrainingOutcome.CACHE_COMPUTED))
                 .count(), "the damaged entry is computed again, the intact one loaded");
-        first.forEach((label, r) -> assertEquals(RunFixture.results(r), RunFixture.results(third.get(label)), label));
+        first.forEach((label, r) -> assertEquals(RunRecords.results(r), RunRecords.results(third.get(label)), label));
     }
 
     private static String[] with(String extra) {

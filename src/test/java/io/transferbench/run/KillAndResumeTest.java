@@ -1,5 +1,6 @@
 package io.transferbench.run;
 
+import io.transferbench.RunRecords;
 import io.transferbench.TestSuites;
 import io.transferbench.results.CellRecord;
 import org.junit.jupiter.api.Test;
@@ -53,10 +54,10 @@ class KillAndResumeTest {
         assertEquals(total, recordCount(runDir));
 
         RunFixture.run(reference, SUITE, SETS);
-        Map<String, CellRecord> expected = RunFixture.records(reference.resolve("run"));
-        Map<String, CellRecord> actual = RunFixture.records(runDir);
+        Map<String, CellRecord> expected = RunRecords.of(reference.resolve("run"));
+        Map<String, CellRecord> actual = RunRecords.of(runDir);
         assertEquals(expected.keySet(), actual.keySet());
-        expected.forEach((id, r) -> assertEquals(RunFixture.results(r), RunFixture.results(actual.get(id)), id));
+        expected.forEach((id, r) -> assertEquals(RunRecords.results(r), RunRecords.results(actual.get(id)), id));
         try (Stream<Path> files = Files.list(runDir.resolve("cells"))) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().startsWith(".tmp-")), "temp files cleaned");
         }
@@ -130,6 +131,6 @@ class KillAndResumeTest {
     }
 
     private static void everyRecordIsWhole(Path runDir) {
-        RunFixture.records(runDir).values().forEach(r -> assertTrue(r.status() != null && r.config() != null));
+        RunRecords.of(runDir).values().forEach(r -> assertTrue(r.status() != null && r.config() != null));
     }
 }
