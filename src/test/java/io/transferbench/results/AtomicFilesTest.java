@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Atomic writes leave whole files, no temp files, and the mode any new file gets under the umask. */
@@ -28,6 +29,29 @@ class AtomicFilesTest {
         assertEquals("{\"again\":1}", Files.readString(written));
         try (Stream<Path> files = Files.list(written.getParent())) {
             assertTrue(files.allMatch(f -> f.equals(written)), "no temp file left");
+        }
+    }
+
+    @Test
+    void ofWritersRacingToCreateAFileExactlyOneWinsAndNoneOverwrites() throws Exception {
+        Path target = dir.resolve("env.json");
+        java.util.List<java.util.concurrent.Future<Boolean>> racers = new java.util.ArrayList<>();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        for (int i = 0; i < 16; i++) {
+            byte[] content = ("writer " + i).getBytes(StandardCharsets.UTF_8);
+            racers.add(pool.submit(() -> AtomicFiles.writeIfAbsent(target, content)));
+        }
+        int won = 0;
+        for (var racer : racers) {
+            won += racer.get() ? 1 : 0;
+        }
+        pool.shutdown();
+        assertEquals(1, won);
+        assertTrue(Files.readString(target).matches("writer \\d+"), "one writer's whole content");
+        assertFalse(AtomicFiles.writeIfAbsent(target, "late".getBytes(StandardCharsets.UTF_8)));
+        assertTrue(Files.readString(target).startsWith("writer"));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(java.util.List.of(target), files.toList(), "no temp file left");
         }
     }
 }

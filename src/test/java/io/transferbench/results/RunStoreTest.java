@@ -170,4 +170,40 @@ class RunStoreTest {
         assertEquals(cells.get(2).id(), status.byState().get(RunStatus.RUNNING).get(0).cellId());
         assertFalse(status.complete());
     }
+
+    @Test
+    void sharedWritersLeaveEachOthersTempFilesAndTheCsvsAlone() throws Exception {
+        Path run = dir.resolve("run");
+        ResolvedSuite suite = TestSuites.load(dir, TestSuites.BASE);
+        List<Cell> cells = plan(suite);
+        RunStore.open(run, suite, cells, null, RunStore.Access.SHARED);
+        assertFalse(Files.exists(run.resolve("env.json")), "a submitting host records no hardware");
+        Path inFlight = run.resolve("cells").resolve(AtomicFiles.TEMP_PREFIX + "other.json-1");
+        Files.writeString(inFlight, "{\"cell_id\": \"other\", \"sta");
+
+        RunStore task = RunStore.open(run, suite, cells, env("cpu-a"), RunStore.Access.SHARED);
+        assertTrue(Files.exists(inFlight), "another task's write in progress");
+        assertTrue(Files.exists(run.resolve("env.json")), "the first task to run records its hardware");
+        task.write(record(cells.get(0), Mappers.SUITE.valueToTree(cells.get(0).spec()), ConfigSchema.CURRENT), List.of());
+        assertFalse(Files.exists(run.resolve("results.csv")), "CSVs wait for bench report --csv");
+        BenchException other = assertThrows(BenchException.class,
+                () -> RunStore.open(run, suite, cells, env("cpu-b"), RunStore.Access.SHARED));
+        assertTrue(other.getMessage().contains("other hardware"), other.getMessage());
+
+        RunStore.writeCsvs(run);
+        assertEquals(2, Files.readAllLines(run.resolve("results.csv")).size(), "header and the one record");
+    }
+
+    @Test
+    void aCellRunningElsewhereIsNotOneOfMine() throws Exception {
+        Path run = dir.resolve("run");
+        ResolvedSuite suite = TestSuites.load(dir, TestSuites.BASE);
+        List<Cell> cells = plan(suite);
+        RunStore store = RunStore.open(run, suite, cells, env("cpu-a"), RunStore.Access.SHARED);
+        store.markRunning(cells.get(0).id());
+        Files.write(store.runningDir().resolve(cells.get(1).id()),
+                new RunningMark(1, "another-host", java.time.Instant.now(), null).bytes());
+        assertEquals(java.util.Set.of(cells.get(1).id()), store.runningElsewhere());
+        assertEquals(java.util.Set.of(cells.get(0).id(), cells.get(1).id()), RunStore.liveMarks(run, mark -> true));
+    }
 }
