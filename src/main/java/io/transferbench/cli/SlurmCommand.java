@@ -1,14 +1,14 @@
 package io.transferbench.cli;
 
 import io.transferbench.BenchException;
-import io.transferbench.IoReason;
 import io.transferbench.cluster.ArrayJob;
 import io.transferbench.cluster.Sbatch;
 import io.transferbench.cluster.SbatchScript;
+import io.transferbench.results.ArraySubmission;
 import io.transferbench.results.AtomicFiles;
 import io.transferbench.results.RunStore;
-import io.transferbench.results.SlurmQueue;
 import io.transferbench.run.WorkerProtocol;
+import io.transferbench.suite.Cell;
 import io.transferbench.suite.CellChunks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,15 +16,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code bench slurm submit}: a suite's grid as a Slurm job array into one shared run directory. */
@@ -67,7 +65,7 @@ final class SlurmCommand {
             ClusterGrid grid = ClusterGrid.of(run, array, err);
             Path logDir = grid.runDir().resolve(SbatchScript.LOG_DIR);
             if (!dryRun) {
-                refuseWhileQueued(logDir.resolve(JOBS));
+                refuseWhileQueued(grid.runDir());
                 RunStore.open(grid.runDir(), grid.suite(), grid.plan().cells(), null, RunStore.Access.SHARED);
             }
             List<Integer> indices = grid.chunksToRun();
@@ -95,8 +93,9 @@ final class SlurmCommand {
             AtomicFiles.write(reportScript, scripts.report().getBytes(StandardCharsets.UTF_8));
             String arrayJob = Sbatch.submit(arrayScript, List.of());
             String reportJob = Sbatch.submit(reportScript, List.of("--dependency=afterany:" + arrayJob));
-            Files.writeString(logDir.resolve(JOBS), arrayJob + " " + reportJob + " " + Instant.now() + "\n",
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Map<Integer, List<String>> chunks = new TreeMap<>();
+            indices.forEach(i -> chunks.put(i, grid.chunks().chunk(i).stream().map(Cell::id).toList()));
+            new ArraySubmission(arrayJob, reportJob, Instant.now().toString(), chunks).writeTo(grid.runDir());
             out.printf("submitted array job %s (chunks %s of %d, %d cell(s) each) and report job %s (afterany);"
                             + " run directory %s%n", arrayJob, CellChunks.ranges(indices), grid.chunks().count(),
                     array.chunk, reportJob, grid.runDir());
@@ -116,25 +115,10 @@ final class SlurmCommand {
             return new SbatchScript(job, grid.runDir(), partition, time, report);
         }
 
-        /** Slurm job ids this command submitted for the run, one line per submission. */
-        private static final String JOBS = "jobs";
-
         /** A second array beside a live one would run the same cells twice. */
-        private static void refuseWhileQueued(Path jobsFile) {
-            if (!Files.isRegularFile(jobsFile)) {
-                return;
-            }
-            List<String> live = new ArrayList<>();
-            try {
-                for (String line : Files.readAllLines(jobsFile)) {
-                    String[] ids = line.trim().split("\\s+");
-                    if (ids.length >= 2 && (SlurmQueue.active(ids[0]) || SlurmQueue.active(ids[1]))) {
-                        live.add(ids[0]);
-                    }
-                }
-            } catch (IOException e) {
-                throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot read " + jobsFile + ": " + IoReason.of(e), e);
-            }
+        private static void refuseWhileQueued(Path runDir) {
+            List<String> live = ArraySubmission.of(runDir).stream().filter(ArraySubmission::active)
+                    .map(ArraySubmission::arrayJob).toList();
             if (!live.isEmpty()) {
                 throw new BenchException(BenchException.EXIT_BAD_INPUT, "job(s) " + String.join(", ", live)
                         + " of this run are still queued or running (squeue); wait for them, or scancel them, then"

@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 /** {@code bench status RUN_DIR}: which cells of a run are done, failed, running or missing. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Count a run's cells by state from its directory: ok, diverged, failed (records), running "
-                + "(marked by a live process on this machine) and missing (planned, with neither).",
+                + "(marked by a live process), queued (in a Slurm array task still queued or running) and missing"
+                + " (planned, with none of these).",
                 "Exit 0 when every planned cell has its record, 5 otherwise. Rerunning the suite into the same "
                         + "run directory runs only the missing and failed cells."})
 final class StatusCommand implements Callable<Integer> {
@@ -42,6 +43,10 @@ final class StatusCommand implements Callable<Integer> {
             line.append(' ').append(e.getValue().size()).append(' ').append(e.getKey());
         }
         out.println(line);
+        if (!status.schedulerUnknown().isEmpty()) {
+            out.println("(squeue could not tell about array job(s) " + String.join(", ", status.schedulerUnknown())
+                    + ": cells waiting in them count as missing)");
+        }
         if (!status.planKnown()) {
             out.println("(no " + RunPlan.FILE + ": a run directory from an older harness;"
                     + " missing cells cannot be told)");

@@ -76,9 +76,13 @@ class SlurmClusterTest {
         Path cluster = dir.resolve("cluster");
         Submission s = submit(cluster, List.of("--chunk", "1", "--array-limit", "2"));
         assertTrue(s.chunkCount() >= 4, "at least 4 array tasks: " + s.chunkCount());
+        Path run = cluster.resolve("core-demo/r");
+        Result meanwhile = bench(List.of("status", run.toString()));
+        Matcher queued = Pattern.compile("(\\d+) queued").matcher(meanwhile.output());
+        assertTrue(queued.find() && Integer.parseInt(queued.group(1)) > 0,
+                "2 tasks run at once, so cells wait in queued ones: " + meanwhile.output());
         awaitGone(s.reportJob());
 
-        Path run = cluster.resolve("core-demo/r");
         Map<String, String> expected = RunRecords.resultsOf(local.resolve("core-demo/r"));
         assertEquals(expected, RunRecords.resultsOf(run));
         assertEquals(s.chunkCount(), logs(run).size(), "one log per array task");
