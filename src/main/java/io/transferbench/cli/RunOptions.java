@@ -97,9 +97,7 @@ final class RunOptions {
      */
     List<String> asNamed() {
         List<String> args = new ArrayList<>(List.of("--suite", suite, "--profile", profile, "--device", device.name()));
-        for (String s : sets) {
-            args.addAll(List.of("--set", s));
-        }
+        addSets(args, sets);
         return args;
     }
 
@@ -114,12 +112,12 @@ final class RunOptions {
         if (featureCacheDir != null) {
             args.addAll(List.of("--feature-cache-dir", featureCacheDir.toAbsolutePath().toString()));
         }
-        for (String s : sets) {
-            args.addAll(List.of("--set", s));
-        }
-        for (String s : extraSets) {
-            args.addAll(List.of("--set", s));
-        }
+        addSets(args, sets);
+        addSets(args, extraSets);
         return args;
+    }
+
+    private static void addSets(List<String> args, List<String> overrides) {
+        overrides.forEach(s -> args.addAll(List.of("--set", s)));
     }
 }

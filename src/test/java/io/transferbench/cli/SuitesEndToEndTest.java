@@ -210,7 +210,7 @@ class SuitesEndToEndTest {
         StringWriter status = new StringWriter();
         assertEquals(0, Main.run(new PrintWriter(status, true), new PrintWriter(new StringWriter(), true), "status",
                 run.toString()), "every planned cell has its record");
-        assertTrue(status.toString().contains(": 6 ok 0 diverged 0 failed 0 running 0 missing"), status.toString());
+        assertTrue(status.toString().contains(": 6 ok 0 diverged 0 failed 0 running 0 queued 0 missing"), status.toString());
         Files.delete(run.resolve("cells").resolve(records.get(0).cellId() + ".json"));
         assertEquals(BenchException.EXIT_INCOMPLETE, Main.run(new PrintWriter(status, true),
                 new PrintWriter(new StringWriter(), true), "status", "--list", run.toString()));
