@@ -23,20 +23,14 @@ class ClusterCommandsTest {
     Path dir;
 
     private final CapturedCli cli = new CapturedCli();
-    private final java.io.StringWriter out = cli.out;
-    private final java.io.StringWriter err = cli.err;
-
-    private int bench(String... args) {
-        return cli.bench(args);
-    }
 
     @Test
     void slurmDryRunPrintsBothScriptsAndWritesNothing() {
         Path runs = dir.resolve("runs");
-        assertEquals(0, bench("slurm", "submit", "--suite", "core-demo", "--profile", "smoke", "--out", runs.toString(),
+        assertEquals(0, cli.bench("slurm", "submit", "--suite", "core-demo", "--profile", "smoke", "--out", runs.toString(),
                 "--run-id", "r", "--chunk", "2", "--array-limit", "2", "--partition", "gpu", "--gpus-per-task", "1",
-                "--time", "1:00:00", "--dry-run"), err::toString);
-        String scripts = out.toString();
+                "--time", "1:00:00", "--dry-run"), cli.err::toString);
+        String scripts = cli.out.toString();
         assertTrue(scripts.contains("#SBATCH --array=0-2%2\n"), scripts);
         assertTrue(scripts.contains("#SBATCH --partition=gpu\n") && scripts.contains("#SBATCH --gpus-per-task=1\n")
                 && scripts.contains("#SBATCH --time=1:00:00\n") && scripts.contains("#SBATCH --cpus-per-task=2\n"), scripts);
@@ -50,10 +44,10 @@ class ClusterCommandsTest {
 
     @Test
     void k8sManifestIsAnIndexedJobOverTheChunks() throws Exception {
-        assertEquals(0, bench("k8s", "manifest", "--suite", "core-demo", "--profile", "smoke", "--run-id", "r",
+        assertEquals(0, cli.bench("k8s", "manifest", "--suite", "core-demo", "--profile", "smoke", "--run-id", "r",
                 "--chunk", "4", "--array-limit", "8", "--gpus-per-task", "1", "--image", "registry.example/tb:1"),
-                err::toString);
-        JsonNode job = Mappers.YAML.readTree(out.toString());
+                cli.err::toString);
+        JsonNode job = Mappers.YAML.readTree(cli.out.toString());
         assertEquals("Job", job.path("kind").asText());
         assertEquals("tb-core-demo-r", job.path("metadata").path("name").asText());
         JsonNode spec = job.path("spec");
@@ -81,19 +75,19 @@ class ClusterCommandsTest {
         Path run = runs.resolve("core-demo/r");
         String[] task = {"--suite", "core-demo", "--profile", "smoke", "--out", runs.toString(), "--run-id", "r",
                 "--workers", "0", "--chunk", "4", "--array-task"};
-        assertEquals(0, bench(concat(task, "1")), err::toString);
+        assertEquals(0, cli.bench(concat(task, "1")), cli.err::toString);
         assertEquals(2, RunRecords.of(run).size(), "chunk 1 of 6 cells in chunks of 4");
         assertFalse(Files.exists(run.resolve("results.csv")));
         assertFalse(Files.exists(run.resolve("index.html")));
-        assertEquals(5, bench("status", run.toString()), "4 cells missing");
+        assertEquals(5, cli.bench("status", run.toString()), "4 cells missing");
 
-        assertEquals(2, bench(concat(task, "2")));
-        assertTrue(err.toString().contains("--array-task 2: the plan has 2 chunk(s) of 4"), err::toString);
+        assertEquals(2, cli.bench(concat(task, "2")));
+        assertTrue(cli.err.toString().contains("--array-task 2: the plan has 2 chunk(s) of 4"), cli.err::toString);
 
-        assertEquals(0, bench(concat(task, "0")), err::toString);
-        assertEquals(0, bench("report", "--csv", run.toString()), err::toString);
+        assertEquals(0, cli.bench(concat(task, "0")), cli.err::toString);
+        assertEquals(0, cli.bench("report", "--csv", run.toString()), cli.err::toString);
         assertEquals(7, Files.readAllLines(run.resolve("results.csv")).size(), "header and 6 cells");
-        assertEquals(0, bench("status", run.toString()));
+        assertEquals(0, cli.bench("status", run.toString()));
     }
 
     private static String[] concat(String[] head, String last) {
