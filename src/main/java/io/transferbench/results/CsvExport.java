@@ -99,13 +99,14 @@ public final class CsvExport {
         TreeSet<String> metrics = new TreeSet<>();
         records.forEach(r -> r.curve().forEach(p -> metrics.addAll(p.val().keySet())));
         List<String> header = new ArrayList<>(List.of("cell_id", "phase", "epoch", "train_loss", "lr", "elapsed_seconds",
-                "rss_bytes"));
+                "rss_bytes", "train_samples_per_second"));
         metrics.forEach(m -> header.add("val_" + m));
         return print(header, printer -> {
             for (CellRecord r : records) {
                 for (EpochPoint p : r.curve()) {
                     List<Object> row = new ArrayList<>(List.of(r.cellId(), p.phase(), p.epoch(), value(p.trainLoss()),
-                            value(p.lr()), value(p.elapsedSeconds()), value(p.rssBytes())));
+                            value(p.lr()), value(p.elapsedSeconds()), value(p.rssBytes()),
+                            value(p.trainSamplesPerSecond())));
                     metrics.forEach(m -> row.add(value(p.val().get(m))));
                     printer.printRecord(row);
                 }

@@ -153,7 +153,7 @@ public final class CellTrainer {
                             double elapsed = (System.nanoTime() - started) / 1e9;
                             curve.add(new EpochPoint(phase.name(), epochCounter, er.meanLoss(),
                                     val.metrics().get(MetricSpec.LOSS.name()), val.metrics(), er.lastLr(), elapsed,
-                                    MemoryProbe.residentBytes()));
+                                    MemoryProbe.residentBytes(), er.samplesPerSecond()));
                             target.note(val, elapsed, epochCounter);
                             best.offer(net, model.getNDManager(), epochCounter, val);
                             listener.epochDone(phase.name(), epoch, phase.epochs());

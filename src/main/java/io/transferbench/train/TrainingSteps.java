@@ -59,8 +59,8 @@ final class TrainingSteps {
         this.guard = new DivergenceGuard(training.divergenceFactor());
     }
 
-    /** How one epoch went: its mean batch loss and last learning rate, or why training diverged. */
-    record EpochResult(double meanLoss, double lastLr, String divergence) {}
+    /** How one epoch went: its mean batch loss, last learning rate and throughput, or why training diverged. */
+    record EpochResult(double meanLoss, double lastLr, double samplesPerSecond, String divergence) {}
 
     /** A trainer for {@code phase}, its schedule spanning the phase's epochs. */
     Trainer newTrainer(Phase phase) {
@@ -96,7 +96,7 @@ final class TrainingSteps {
                     }
                     String why = guard.check(value, stepsDone);
                     if (why != null) {
-                        return new EpochResult(Double.NaN, 0, why);
+                        return new EpochResult(Double.NaN, 0, 0, why);
                     }
                     if (training.gradClip() > 0) {
                         clipGradients(training.gradClip(), step);
@@ -110,8 +110,9 @@ final class TrainingSteps {
         } finally {
             seconds += (System.nanoTime() - t0) / 1e9;
         }
+        double epochSeconds = (System.nanoTime() - t0) / 1e9;
         samples += (long) steps * batch;
-        return new EpochResult(lossSum / steps, rates.at(HEAD, phaseStep - 1), null);
+        return new EpochResult(lossSum / steps, rates.at(HEAD, phaseStep - 1), steps * batch / epochSeconds, null);
     }
 
     /** Training batches are never larger than the split; a last, partial batch is dropped. */

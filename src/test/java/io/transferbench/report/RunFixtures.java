@@ -210,7 +210,8 @@ final class RunFixtures {
             double loss = diverged && e == epochs ? 250.0 : 1.4 * Math.exp(-e / 4.0) + 0.4;
             double elapsed = wall * e / epochs;
             curve.add(new EpochPoint(e == 1 && strategy.equals("lp-ft") ? "probe" : "train", e, loss * 1.05, loss,
-                    new TreeMap<>(Map.of("accuracy", acc, "loss", loss, "macro_f1", acc - 0.05)), lr, elapsed, null));
+                    new TreeMap<>(Map.of("accuracy", acc, "loss", loss, "macro_f1", acc - 0.05)), lr, elapsed, null,
+                    null));
             if (timeToTarget == null && acc >= 0.8) {
                 timeToTarget = elapsed;
                 targetEpoch = e;

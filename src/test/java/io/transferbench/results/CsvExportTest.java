@@ -27,8 +27,8 @@ class CsvExportTest {
 
     private static final List<CellRecord> RECORDS = List.of(
             record("aa", 0, CellRecord.OK, Map.of("accuracy", 0.75, "loss", 0.5), Map.of("accuracy", 0.5, "loss", 0.625),
-                    List.of(new EpochPoint("train", 1, 1.0, 0.9, Map.of("accuracy", 0.25), 0.003, 1.5, 512L << 20),
-                            new EpochPoint("train", 2, 0.5, 0.4, Map.of("accuracy", 0.75), 0.0015, 3.0, null)),
+                    List.of(new EpochPoint("train", 1, 1.0, 0.9, Map.of("accuracy", 0.25), 0.003, 1.5, 512L << 20, 100.0),
+                            new EpochPoint("train", 2, 0.5, 0.4, Map.of("accuracy", 0.75), 0.0015, 3.0, null, null)),
                     null),
             record("bb", 1, CellRecord.FAILED, null, null, List.of(), "out of memory, really"));
 
@@ -49,9 +49,10 @@ class CsvExportTest {
     @Test
     void curvesHaveOneRowPerEpochPerCell() {
         List<String> lines = CsvExport.curves(RECORDS).lines().toList();
-        assertEquals(List.of("cell_id,phase,epoch,train_loss,lr,elapsed_seconds,rss_bytes,val_accuracy",
-                "aa,train,1,1.00000,0.00300000,1.50000,536870912,0.250000",
-                "aa,train,2,0.500000,0.00150000,3.00000,,0.750000"), lines);
+        assertEquals(List.of("cell_id,phase,epoch,train_loss,lr,elapsed_seconds,rss_bytes,train_samples_per_second,"
+                        + "val_accuracy",
+                "aa,train,1,1.00000,0.00300000,1.50000,536870912,100.000,0.250000",
+                "aa,train,2,0.500000,0.00150000,3.00000,,,0.750000"), lines);
     }
 
     @Test
