@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
@@ -166,7 +165,7 @@ public final class TfConvUnit extends AbstractBlock {
         if (norm != null) {
             y = norm.forward(store, y, training, params);
         }
-        return spec.relu6() ? Activation.relu6(y) : y;
+        return spec.relu6() ? new NDList(Relu6.apply(y.singletonOrThrow())) : y;
     }
 
     @Override

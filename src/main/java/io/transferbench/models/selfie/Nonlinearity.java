@@ -2,6 +2,7 @@ package io.transferbench.models.selfie;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Activation;
+import io.transferbench.models.Relu6;
 
 /**
  * What follows a convolution of the selfie graph. The graph spells hard-swish out in four ops,
@@ -19,7 +20,7 @@ enum Nonlinearity {
             case LINEAR -> x;
             case RELU -> Activation.relu(x);
             case SIGMOID -> Activation.sigmoid(x);
-            case HARD_SWISH -> x.mul(swishScale).mul(Activation.relu6(x.add(swishOffset)));
+            case HARD_SWISH -> x.mul(swishScale).mul(Relu6.apply(x.add(swishOffset)));
         };
     }
 }

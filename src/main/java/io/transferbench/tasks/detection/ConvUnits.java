@@ -1,11 +1,11 @@
 package io.transferbench.tasks.detection;
 
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
+import io.transferbench.models.Relu6;
 
 /**
  * The convolution units of torchvision's SSDLite: convolution without bias, BatchNorm
@@ -25,7 +25,7 @@ final class ConvUnits {
                         .optStride(new Shape(stride, stride)).optPadding(new Shape(kernel / 2, kernel / 2))
                         .optGroups(depthwise ? (int) inChannels : 1).optBias(false).build())
                 .add(BatchNorm.builder().optEpsilon(EPSILON).build())
-                .add(Activation.relu6Block());
+                .add(Relu6.block());
     }
 
     static Conv2d predictor(long filters) {
