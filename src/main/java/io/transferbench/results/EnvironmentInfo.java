@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The machine and software a run used, captured once per run into {@code env.json}.
@@ -50,7 +51,8 @@ public record EnvironmentInfo(
         String harnessVersion,
         String harnessCommit,
         String precision,
-        GpuEnvironment gpu) {
+        GpuEnvironment gpu,
+        Map<String, String> kernelSettings) {
 
     /** Without precision and GPU details: the components before them, as callers written before them pass. */
     public EnvironmentInfo(String capturedAt, String host, String machineId, String os, String cpuModel,
@@ -60,10 +62,19 @@ public record EnvironmentInfo(
                            List<String> gpus, String gpuDriver, String harnessVersion, String harnessCommit) {
         this(capturedAt, host, machineId, os, cpuModel, cpuSignature, cpuProcessorId, cpuFrequencyHz, physicalCores,
                 logicalCores, memoryBytes, jvm, djlVersion, engine, engineVersion, engineThreads, engineInteropThreads,
-                device, gpus, gpuDriver, harnessVersion, harnessCommit, null, null);
+                device, gpus, gpuDriver, harnessVersion, harnessCommit, null, null, null);
     }
 
     public static EnvironmentInfo capture(String device) {
+        return capture(device, Map.of());
+    }
+
+    /**
+     * @param kernelSettings environment variables that choose the engine's kernels in the
+     *     processes that run cells (oneDNN's instruction-set cap): the same hardware computes at
+     *     another speed under them, so a comparison of machines must see them
+     */
+    public static EnvironmentInfo capture(String device, Map<String, String> kernelSettings) {
         SystemInfo si = new SystemInfo();
         HardwareAbstractionLayer hw = si.getHardware();
         CentralProcessor cpu = hw.getProcessor();
@@ -100,7 +111,8 @@ public record EnvironmentInfo(
                 harness.version(),
                 harness.commit(),
                 NumericPrecision.of(device),
-                gpu);
+                gpu,
+                kernelSettings.isEmpty() ? null : new java.util.TreeMap<>(kernelSettings));
     }
 
     /**

@@ -36,6 +36,18 @@ public final class OneDnnIsaCap {
         return needed(cpu.getVendor(), cpu.getFamily()) ? Map.of(VARIABLE, CAP) : Map.of();
     }
 
+    /**
+     * The cap as the processes that run cells see it, for the run's env.json: the user's own
+     * value, or else the cap that workers get here; empty when neither applies.
+     */
+    public static Map<String, String> effective(boolean inWorkers) {
+        String own = System.getenv(VARIABLE);
+        if (own != null) {
+            return Map.of(VARIABLE, own);
+        }
+        return inWorkers ? environment() : Map.of();
+    }
+
     /** Why this process computes with the faulty kernels, when it does. */
     public static Optional<String> warningForThisProcess() {
         if (environment().isEmpty()) {

@@ -111,8 +111,9 @@ public final class SuiteRunner {
      * Opens or resumes the run directory of the whole grid (refusing one that cannot be resumed),
      * and fetches the assets of the selected cells that have no finished record yet.
      */
-    public Opened open(ResolvedSuite suite, Grid.Expansion plan, Target target, Progress progress) {
-        EnvironmentInfo env = EnvironmentInfo.capture(deviceName());
+    public Opened open(ResolvedSuite suite, Grid.Expansion plan, Target target, Progress progress,
+                       boolean inWorkers) {
+        EnvironmentInfo env = EnvironmentInfo.capture(deviceName(), OneDnnIsaCap.effective(inWorkers));
         RunStore store = RunStore.open(target.runDir(), suite, plan.cells(), env, target.access());
         Map<String, CellRecord> done = store.records();
         List<Cell> selected = target.selected();
@@ -137,7 +138,7 @@ public final class SuiteRunner {
     /** Runs every cell without a finished record in this process, one after another. */
     public RunSummary run(ResolvedSuite suite, Grid.Expansion plan, Target target, boolean failFast,
                           Progress progress) {
-        Opened opened = open(suite, plan, target, progress);
+        Opened opened = open(suite, plan, target, progress, false);
         List<String> extraAxes = extraAxes(suite);
         try (InterruptNotice interrupt = new InterruptNotice(System.err); CellSession session = session()) {
             int position = 0;
@@ -161,7 +162,7 @@ public final class SuiteRunner {
     /** Runs every selected cell without a finished record in worker processes ({@link WorkerPool}). */
     public RunSummary runInWorkers(ResolvedSuite suite, Grid.Expansion plan, Target target, boolean failFast,
                                    Progress progress, WorkerPool pool) {
-        Opened opened = open(suite, plan, target, progress);
+        Opened opened = open(suite, plan, target, progress, true);
         try (InterruptNotice interrupt = new InterruptNotice(System.err)) {
             pool.run(opened.todo(), opened.store(), extraAxes(suite), failFast, interrupt.watching(progress),
                     (cell, why, started) -> CellRecords.of(cell, CellSession.failed(why), null,

@@ -30,15 +30,31 @@ public record FieldOverride(String path, JsonNode value, String source) {
         String raw = spec.substring(eq + 1).trim();
         JsonNode value;
         if (path.startsWith("grid.") || path.equals("metrics")) {
-            ArrayNode list = JsonNodeFactory.instance.arrayNode();
-            for (String part : raw.split(",")) {
-                list.add(scalar(part.trim()));
-            }
-            value = list;
+            value = raw.startsWith("[") ? flowList(raw, source) : commaList(raw);
         } else {
             value = scalar(raw);
         }
         return new FieldOverride(path, value, source);
+    }
+
+    /** {@code all,0}: the values between commas, each read as a scalar. */
+    private static ArrayNode commaList(String raw) {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        for (String part : raw.split(",")) {
+            list.add(scalar(part.trim()));
+        }
+        return list;
+    }
+
+    /** {@code [all, 0]}: a list written as in the suite file, which must hold plain values. */
+    private static JsonNode flowList(String raw, String source) {
+        JsonNode list = scalar(raw);
+        if (!list.isArray() || list.isEmpty() || !java.util.stream.StreamSupport.stream(list.spliterator(), false)
+                .allMatch(JsonNode::isValueNode)) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, source + ": a list of values is [a, b] or a,b;"
+                    + " got " + raw);
+        }
+        return list;
     }
 
     /** Reads one YAML scalar the way the suite file would have. */

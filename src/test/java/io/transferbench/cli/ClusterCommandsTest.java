@@ -77,6 +77,10 @@ class ClusterCommandsTest {
                 "--workers", "0", "--chunk", "4", "--array-task"};
         assertEquals(0, cli.bench(concat(task, "1")), cli.err::toString);
         assertEquals(2, RunRecords.of(run).size(), "chunk 1 of 6 cells in chunks of 4");
+        String cap = System.getenv("DNNL_MAX_CPU_ISA");
+        JsonNode kernels = Mappers.RECORDS.readTree(run.resolve("env.json").toFile()).path("kernel_settings");
+        assertEquals(cap == null ? "" : cap, kernels.path("DNNL_MAX_CPU_ISA").asText(),
+                "env.json records the oneDNN cap the cells ran under (Surefire sets it)");
         assertFalse(Files.exists(run.resolve("results.csv")));
         assertFalse(Files.exists(run.resolve("index.html")));
         assertEquals(5, cli.bench("status", run.toString()), "4 cells missing");

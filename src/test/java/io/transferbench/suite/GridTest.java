@@ -103,4 +103,15 @@ class GridTest {
         assertEquals(1L, s.seed());
         assertTrue(Grid.canonical(s).contains("\"warmup-ratio\":0.1"));
     }
+
+    @Test
+    void aGridAxisMayBeSetAsTheSuiteFileWritesAList() {
+        List<String> plain = expand(TestSuites.BASE, "grid.freeze=all,0").cells().stream().map(Cell::label).toList();
+        assertEquals(plain, expand(TestSuites.BASE, "grid.freeze=[all, 0]").cells().stream().map(Cell::label).toList());
+        assertEquals(plain, expand(TestSuites.BASE, "grid.freeze=[all,0]").cells().stream().map(Cell::label).toList());
+        io.transferbench.BenchException nested = org.junit.jupiter.api.Assertions.assertThrows(
+                io.transferbench.BenchException.class, () -> expand(TestSuites.BASE, "grid.freeze=[[all], 0]"));
+        assertTrue(nested.getMessage().contains("--set grid.freeze=[[all], 0]: a list of values is [a, b] or a,b"),
+                nested.getMessage());
+    }
 }
