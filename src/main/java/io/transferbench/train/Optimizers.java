@@ -1,7 +1,6 @@
 package io.transferbench.train;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.optimizer.AdamW;
 import ai.djl.training.optimizer.Optimizer;
 import io.transferbench.spec.TrainingSpec;
 
@@ -24,8 +23,7 @@ final class Optimizers {
     private static Optimizer create(TrainingSpec training, LearningRates lr, NDManager stateOwner, float wd) {
         float momentum = training.momentum().floatValue();
         return switch (training.optimizer()) {
-            case "adamw" -> new OwnedStateOptimizers.OwnedAdamW(
-                    AdamW.builder().optLearningRateTracker(lr).optWeightDecays(wd), stateOwner);
+            case "adamw" -> InPlaceAdamW.builder().learningRates(lr).stateOwner(stateOwner).optWeightDecays(wd).build();
             case "sgd" -> training.nesterov()
                     ? NesterovSgd.builder().learningRates(lr).momentum(momentum).stateOwner(stateOwner).optWeightDecays(wd)
                             .build()

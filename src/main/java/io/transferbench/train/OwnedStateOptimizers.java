@@ -3,7 +3,6 @@ package io.transferbench.train;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.training.optimizer.AdamW;
 import ai.djl.training.optimizer.Sgd;
 
 import java.util.Map;
@@ -15,7 +14,8 @@ import java.util.function.Function;
  * collector", which never frees native memory: each cell leaked its optimizer state, twice its
  * trainable parameters for AdamW (about 100 MB a cell fine-tuning four MiniLM layers), and a
  * long grid's resident memory grew cell after cell. Here the state is attached to {@code owner}
- * instead, the model's manager, and freed with the cell ({@link NesterovSgd} does the same).
+ * instead, the model's manager, and freed with the cell ({@link NesterovSgd} and {@link InPlaceAdamW}
+ * do the same).
  */
 final class OwnedStateOptimizers {
 
@@ -27,21 +27,6 @@ final class OwnedStateOptimizers {
             state.attach(owner);
         }
         return state;
-    }
-
-    static final class OwnedAdamW extends AdamW {
-        private final NDManager owner;
-
-        OwnedAdamW(AdamW.Builder builder, NDManager owner) {
-            super(builder);
-            this.owner = owner;
-        }
-
-        @Override
-        protected NDArray withDefaultState(Map<String, Map<Device, NDArray>> state, String key, Device device,
-                                           Function<String, NDArray> defaultFunction) {
-            return own(super.withDefaultState(state, key, device, defaultFunction), owner);
-        }
     }
 
     static final class OwnedSgd extends Sgd {

