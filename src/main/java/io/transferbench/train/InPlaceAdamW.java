@@ -70,27 +70,11 @@ final class InPlaceAdamW extends Optimizer {
         }
     }
 
-    /** Learning rates (per parameter) and, from DJL's builder, weight decay. */
-    static final class Builder extends OptimizerBuilder<Builder> {
-
-        private ParameterTracker learningRates;
-        private NDManager stateOwner;
-
-        Builder learningRates(ParameterTracker tracker) {
-            this.learningRates = tracker;
-            return this;
-        }
-
-        /** The manager the moments live in, closed with the cell. */
-        Builder stateOwner(NDManager manager) {
-            this.stateOwner = manager;
-            return this;
-        }
+    /** Learning rates (per parameter), the state's manager and, from DJL's builder, weight decay. */
+    static final class Builder extends OwnedStateOptimizers.Builder<Builder> {
 
         InPlaceAdamW build() {
-            if (learningRates == null || stateOwner == null) {
-                throw new IllegalStateException("no learning rates or no manager for the moments");
-            }
+            check();
             return new InPlaceAdamW(this);
         }
 

@@ -59,33 +59,18 @@ final class NesterovSgd extends Optimizer {
         }
     }
 
-    /** Learning rates (per parameter), momentum and, from DJL's builder, weight decay. */
-    static final class Builder extends OptimizerBuilder<Builder> {
+    /** Learning rates (per parameter), momentum, the buffers' manager and, from DJL's builder, weight decay. */
+    static final class Builder extends OwnedStateOptimizers.Builder<Builder> {
 
-        private ParameterTracker learningRates;
         private float momentum;
-        private NDManager stateOwner;
-
-        Builder learningRates(ParameterTracker tracker) {
-            this.learningRates = tracker;
-            return this;
-        }
 
         Builder momentum(float value) {
             this.momentum = value;
             return this;
         }
 
-        /** The manager the momentum buffers live in, closed with the cell. */
-        Builder stateOwner(NDManager manager) {
-            this.stateOwner = manager;
-            return this;
-        }
-
         NesterovSgd build() {
-            if (learningRates == null || stateOwner == null) {
-                throw new IllegalStateException("no learning rates or no manager for the momentum buffers");
-            }
+            check();
             return new NesterovSgd(this);
         }
 

@@ -3,7 +3,9 @@ package io.transferbench.train;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.optimizer.Sgd;
+import ai.djl.training.tracker.ParameterTracker;
 
 import java.util.Map;
 import java.util.function.Function;
@@ -27,6 +29,31 @@ final class OwnedStateOptimizers {
             state.attach(owner);
         }
         return state;
+    }
+
+    /** What the project's own optimizers are built from: per-parameter learning rates and the manager of their state. */
+    abstract static class Builder<B extends Builder<B>> extends Optimizer.OptimizerBuilder<B> {
+
+        ParameterTracker learningRates;
+        NDManager stateOwner;
+
+        B learningRates(ParameterTracker tracker) {
+            this.learningRates = tracker;
+            return self();
+        }
+
+        /** The manager the optimizer's state lives in, closed with the cell. */
+        B stateOwner(NDManager manager) {
+            this.stateOwner = manager;
+            return self();
+        }
+
+        /** Refuses a builder without learning rates or a manager for the state. */
+        final void check() {
+            if (learningRates == null || stateOwner == null) {
+                throw new IllegalStateException("no learning rates or no manager for the optimizer's state");
+            }
+        }
     }
 
     static final class OwnedSgd extends Sgd {
