@@ -1,6 +1,7 @@
 package io.transferbench.cli;
 
 import io.transferbench.BenchException;
+import io.transferbench.assets.AssetAccess;
 import io.transferbench.catalog.Catalog;
 import io.transferbench.results.CellRecord;
 import io.transferbench.results.RunId;
@@ -21,8 +22,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A suite's grid planned for cluster tasks: its run directory and its chunks. */
-record ClusterGrid(ResolvedSuite suite, Grid.Expansion plan, Path runDir, CellChunks chunks, SuiteRunner runner) {
+/** A suite's grid planned for cluster tasks: its run directory, its chunks, and the assets its cells read. */
+record ClusterGrid(ResolvedSuite suite, Grid.Expansion plan, Path runDir, CellChunks chunks, SuiteRunner runner,
+                   AssetAccess assets) {
 
     static ClusterGrid of(RunOptions run, ArrayOptions array, PrintWriter err) throws Exception {
         if (array.arrayLimit < 0 || array.cpusPerTask < 1 || array.gpusPerTask < 0) {
@@ -35,12 +37,13 @@ record ClusterGrid(ResolvedSuite suite, Grid.Expansion plan, Path runDir, CellCh
         }
         Catalog catalog = Catalog.discover();
         ResolvedSuite suite = run.load(catalog, List.of());
-        SuiteRunner runner = new SuiteRunner(catalog, run.assets(err), ai.djl.Device.cpu(), null);
+        AssetAccess assets = run.assets(err);
+        SuiteRunner runner = new SuiteRunner(catalog, assets, ai.djl.Device.cpu(), null);
         Grid.Expansion plan = runner.plan(suite, array.maxCells);
         Path runDir = array.out.resolve(suite.name()).resolve(array.runId != null ? RunId.check(array.runId)
                 : BenchCommand.defaultRunId(suite)).toAbsolutePath().normalize();
         List<Cell> selected = CellSelection.parse(array.select, plan.cells()).of(plan.cells());
-        return new ClusterGrid(suite, plan, runDir, new CellChunks(selected, array.chunk), runner);
+        return new ClusterGrid(suite, plan, runDir, new CellChunks(selected, array.chunk), runner, assets);
     }
 
     /** The run id, the run directory's name. */
@@ -57,7 +60,7 @@ record ClusterGrid(ResolvedSuite suite, Grid.Expansion plan, Path runDir, CellCh
         Set<String> running = Set.of();
         if (Files.isDirectory(runDir.resolve("cells"))) {
             RunStore.readRecords(runDir).forEach(r -> records.put(r.cellId(), r));
-            running = RunStore.liveMarks(runDir, mark -> true);
+            running = RunStore.liveMarks(runDir);
         }
         return chunks.holding(SuiteRunner.stillToRun(chunks.cells(), records, running).stream().map(Cell::id)
                 .collect(Collectors.toSet()));

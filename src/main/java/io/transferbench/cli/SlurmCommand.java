@@ -86,7 +86,7 @@ final class SlurmCommand {
                 out.flush();
                 return 0;
             }
-            run.assets(err).ensure(grid.runner().fetchedAssetIds(grid.chunks().cells()));
+            grid.assets().ensure(grid.runner().fetchedAssetIds(grid.chunks().cells()));
             Path arrayScript = logDir.resolve("array.sbatch");
             Path reportScript = logDir.resolve("report.sbatch");
             AtomicFiles.write(arrayScript, scripts.array().getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package io.transferbench.cluster;
 
+import io.transferbench.results.ArraySubmission;
 import io.transferbench.suite.CellChunks;
 
 import java.nio.file.Path;
@@ -17,8 +18,8 @@ import java.util.List;
  */
 public record SbatchScript(ArrayJob job, Path runDir, String partition, String time, List<String> reportCommand) {
 
-    /** Where the tasks' output goes, inside the run directory. */
-    public static final String LOG_DIR = "slurm";
+    /** Where the tasks' output and the scripts go, inside the run directory: beside its submissions. */
+    public static final String LOG_DIR = ArraySubmission.DIR;
 
     public String array() {
         List<String> lines = header("chunks of the grid as a job array, one task per chunk");

@@ -65,10 +65,6 @@ public record EnvironmentInfo(
                 device, gpus, gpuDriver, harnessVersion, harnessCommit, null, null, null);
     }
 
-    public static EnvironmentInfo capture(String device) {
-        return capture(device, Map.of());
-    }
-
     /**
      * @param kernelSettings environment variables that choose the engine's kernels in the
      *     processes that run cells (oneDNN's instruction-set cap): the same hardware computes at

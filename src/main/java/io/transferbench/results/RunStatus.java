@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Where a run directory stands, from its files and, for cluster runs, Slurm's queue: cells with a
@@ -43,7 +42,7 @@ public record RunStatus(Map<String, List<RunPlan.PlannedCell>> byState, boolean 
         try {
             Map<String, CellRecord> records = new LinkedHashMap<>();
             RunStore.readRecords(dir).forEach(r -> records.put(r.cellId(), r));
-            Set<String> running = RunStore.liveMarks(dir, mark -> true);
+            Set<String> running = RunStore.liveMarks(dir);
             List<String> unknown = new ArrayList<>();
             Set<String> queued = queued(dir, unknown);
             Map<String, List<RunPlan.PlannedCell>> byState = new LinkedHashMap<>();
@@ -83,11 +82,6 @@ public record RunStatus(Map<String, List<RunPlan.PlannedCell>> byState, boolean 
 
     public int count(String state) {
         return byState.get(state).size();
-    }
-
-    /** The ids of the cells in a state. */
-    public Set<String> ids(String state) {
-        return byState.get(state).stream().map(RunPlan.PlannedCell::cellId).collect(Collectors.toSet());
     }
 
     /** Whether every planned cell has its record. */

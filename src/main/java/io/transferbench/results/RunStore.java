@@ -291,18 +291,22 @@ public final class RunStore {
 
     /** The cells that a live process other than this one marked as running. */
     public Set<String> runningElsewhere() {
-        return liveMarks(dir, mark -> !RunningMark.read(mark).map(RunningMark::mine).orElse(false));
+        return liveMarks(dir, mark -> !mark.mine());
     }
 
     /** The cells marked as running by a live process, on this host or (as far as can be told) another. */
-    public static Set<String> liveMarks(Path runDir, java.util.function.Predicate<Path> chosen) {
+    public static Set<String> liveMarks(Path runDir) {
+        return liveMarks(runDir, mark -> true);
+    }
+
+    private static Set<String> liveMarks(Path runDir, java.util.function.Predicate<RunningMark> chosen) {
         Path running = runDir.resolve("running");
         if (!Files.isDirectory(running)) {
             return Set.of();
         }
         try (Stream<Path> marks = Files.list(running)) {
             return marks.filter(m -> !m.getFileName().toString().startsWith(AtomicFiles.TEMP_PREFIX))
-                    .filter(chosen).filter(RunningMark::alive)
+                    .filter(m -> RunningMark.read(m).filter(chosen).map(RunningMark::alive).orElse(false))
                     .map(p -> p.getFileName().toString()).collect(Collectors.toSet());
         } catch (IOException e) {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot read " + running + ": " + IoReason.of(e), e);

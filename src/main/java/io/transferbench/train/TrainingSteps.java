@@ -81,6 +81,7 @@ final class TrainingSteps {
         int steps = stepsPerEpoch();
         double lossSum = 0;
         long t0 = System.nanoTime();
+        double epochSeconds;
         NDManager root = model.getNDManager();
         try {
             for (int s = 0; s < steps; s++) {
@@ -108,9 +109,9 @@ final class TrainingSteps {
                 }
             }
         } finally {
-            seconds += (System.nanoTime() - t0) / 1e9;
+            epochSeconds = (System.nanoTime() - t0) / 1e9;
+            seconds += epochSeconds;
         }
-        double epochSeconds = (System.nanoTime() - t0) / 1e9;
         samples += (long) steps * batch;
         return new EpochResult(lossSum / steps, rates.at(HEAD, phaseStep - 1), steps * batch / epochSeconds, null);
     }

@@ -1,11 +1,9 @@
 package io.transferbench.perf;
 
 import ai.djl.Model;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Blocks;
 import ai.djl.training.ParameterStore;
 import io.transferbench.catalog.Catalog;
@@ -54,34 +52,21 @@ public class ModelForwardBenchmark {
     private Model djlModel;
     private TransferNetwork net;
     private ParameterStore store;
-    private long[] input;
-    private int batch;
-    private float[] pixels;
-    private long[] tokens;
+    private RandomExamples examples;
+    private int[] batch;
 
     @Setup(Level.Trial)
     public void build() {
         boolean text = model.equals("minilm-l6");
-        input = text ? new long[] {64} : new long[] {3, 96, 96};
-        batch = text ? 64 : 32;
+        long[] input = text ? new long[] {64} : new long[] {3, 96, 96};
+        batch = java.util.stream.IntStream.range(0, text ? 64 : 32).toArray();
         djlModel = Model.newInstance("forward");
         net = new TransferNetwork(Catalog.discover().model(model).build(new ModelSpec(model, null, null), input),
                 Blocks.identityBlock());
         djlModel.setBlock(net);
         net.initialize(djlModel.getNDManager(), DataType.FLOAT32, CellTrainer.batchShape(input));
         store = new ParameterStore(djlModel.getNDManager(), false);
-        java.util.Random random = new java.util.Random(1);
-        if (text) {
-            tokens = new long[batch * (int) input[0]];
-            for (int i = 0; i < tokens.length; i++) {
-                tokens[i] = i % input[0] == 0 ? 101 : 1000 + random.nextInt(29000);
-            }
-        } else {
-            pixels = new float[batch * (int) (input[0] * input[1] * input[2])];
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = random.nextFloat();
-            }
-        }
+        examples = new RandomExamples(batch.length, input, 2);
     }
 
     @TearDown(Level.Trial)
@@ -93,9 +78,7 @@ public class ModelForwardBenchmark {
     public float evaluate() {
         // as the harness's evaluation: each batch's arrays live in a sub-manager closed after it
         try (NDManager step = djlModel.getNDManager().newSubManager()) {
-            NDArray x = tokens != null ? step.create(tokens, new Shape(batch, input[0]))
-                    : step.create(pixels, new Shape(batch, input[0], input[1], input[2]));
-            NDList out = net.forward(store, new NDList(x), false);
+            NDList out = net.forward(store, examples.inputs(step, batch), false);
             return out.head().getFloat(0, 0);
         }
     }

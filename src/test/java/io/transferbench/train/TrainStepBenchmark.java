@@ -2,16 +2,15 @@ package io.transferbench.train;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import io.transferbench.catalog.Catalog;
 import io.transferbench.data.ExampleSet;
 import io.transferbench.data.Targets;
 import io.transferbench.models.Backbone;
+import io.transferbench.perf.RandomExamples;
 import io.transferbench.spec.CellSpec;
+import io.transferbench.spec.FreezeDepth;
 import io.transferbench.spec.Strategy;
 import io.transferbench.suite.Cell;
 import io.transferbench.suite.Grid;
@@ -35,7 +34,6 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -75,9 +73,10 @@ public class TrainStepBenchmark {
         ResolvedSuite resolved = new SuiteLoader(catalog, Path.of("suites")).load(suite, "default", List.of());
         CellSpec spec = Grid.expand(resolved, m -> catalog.model(m.name()).stageCount(m), s -> "benchmark").cells()
                 .stream().map(Cell::spec)
-                .filter(s -> s.strategy() == Strategy.FINETUNE && s.freeze().equals(io.transferbench.spec.FreezeDepth.NONE)).findFirst()
+                .filter(s -> s.strategy() == Strategy.FINETUNE && s.freeze().equals(FreezeDepth.NONE)).findFirst()
                 .orElseThrow();
         boolean text = suite.equals("nlp-bert");
+        // RandomExamples draws token ids for a one-axis input, pixels otherwise
         long[] input = text ? new long[] {spec.model().options().path("max-length").asLong()} : new long[] {3, 96, 96};
         int batch = spec.training().batchSize();
         int classes = text ? 2 : 10;
@@ -90,7 +89,7 @@ public class TrainStepBenchmark {
         TransferNetwork net = new TransferNetwork(backbone, head);
         model.setBlock(net);
         net.initialize(model.getNDManager(), DataType.FLOAT32, CellTrainer.batchShape(input));
-        train = new RandomExamples(STEPS * batch, input, classes, text);
+        train = new RandomExamples(STEPS * batch, input, classes);
         steps = new TrainingSteps(spec, model, net, task.loss(spec.head()), Device.cpu(), train.size());
         trainer = steps.newTrainer(new Phase("train", 0, 1000, 1.0));
     }
@@ -104,63 +103,5 @@ public class TrainStepBenchmark {
     @Benchmark
     public double epoch() {
         return steps.epoch(trainer, train).meanLoss();
-    }
-
-    /** Random token ids (a [CLS] first) or pixels, and random labels, drawn once. */
-    private static final class RandomExamples implements ExampleSet {
-        private final int size;
-        private final long[] shape;
-        private final boolean text;
-        private final long[] tokens;
-        private final float[] pixels;
-        private final int[] labels;
-
-        RandomExamples(int size, long[] shape, int classes, boolean text) {
-            this.size = size;
-            this.shape = shape;
-            this.text = text;
-            Random random = new Random(1);
-            int per = (int) java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-            tokens = text ? new long[size * per] : null;
-            pixels = text ? null : new float[size * per];
-            for (int i = 0; i < size * per; i++) {
-                if (text) {
-                    tokens[i] = i % per == 0 ? 101 : 1000 + random.nextInt(29000);
-                } else {
-                    pixels[i] = random.nextFloat();
-                }
-            }
-            labels = random.ints(size, 0, classes).toArray();
-        }
-
-        @Override
-        public int size() {
-            return size;
-        }
-
-        @Override
-        public NDList inputs(NDManager manager, int[] indices) {
-            int per = (int) java.util.Arrays.stream(shape).reduce(1, (a, b) -> a * b);
-            long[] batchShape = new long[shape.length + 1];
-            batchShape[0] = indices.length;
-            System.arraycopy(shape, 0, batchShape, 1, shape.length);
-            if (text) {
-                long[] x = new long[indices.length * per];
-                for (int i = 0; i < indices.length; i++) {
-                    System.arraycopy(tokens, indices[i] * per, x, i * per, per);
-                }
-                return new NDList(manager.create(x, new Shape(batchShape)));
-            }
-            float[] x = new float[indices.length * per];
-            for (int i = 0; i < indices.length; i++) {
-                System.arraycopy(pixels, indices[i] * per, x, i * per, per);
-            }
-            return new NDList(manager.create(x, new Shape(batchShape)));
-        }
-
-        @Override
-        public NDList targets(NDManager manager, int[] indices) {
-            return io.transferbench.data.ClassLabels.select(manager, labels, indices);
-        }
     }
 }
