@@ -49,6 +49,16 @@ public interface ExampleSet {
     }
 
     /**
+     * Each example's length along its inputs' sequence axis (axis 1) where the set pads a batch
+     * only to its longest example (tokenised text); empty where every example has one shape. A
+     * set with lengths promises that the backbone's stages keep that axis, one position per
+     * input position, so that their outputs can be cached at one length and cut to a batch's.
+     */
+    default Optional<int[]> lengths() {
+        return Optional.empty();
+    }
+
+    /**
      * The example at {@code index} as a person would look at it, at the size the model sees it,
      * for pictures of predictions; empty for sets that are not images.
      */

@@ -33,8 +33,11 @@ public final class ConfigSchema {
      * 5: datasets may add further evaluation sets; {@code stamp-scenes} gained
      *    {@code seen-test-scenes} (0, none, before). The segmentation head gained {@code kind}
      *    ({@code lraspp} before).
+     * 6: the BERT encoders gained {@code padding}: {@code longest} pads each batch to its longest
+     *    text and forms training batches of similar lengths; every earlier config padded to
+     *    {@code max-length} and shuffled alone.
      */
-    public static final int CURRENT = 5;
+    public static final int CURRENT = 6;
 
     /** The version of records and run directories that carry none. */
     public static final int UNVERSIONED = 1;
@@ -64,6 +67,9 @@ public final class ConfigSchema {
         }
         if (version < 5) {
             toVersion5(upgraded);
+        }
+        if (version < 6) {
+            toVersion6(upgraded);
         }
         return upgraded;
     }
@@ -114,6 +120,15 @@ public final class ConfigSchema {
             putIfAbsent(object(config, "head"), "kind", "lraspp");
         }
     }
+
+    private static void toVersion6(ObjectNode config) {
+        JsonNode model = config.path("model");
+        if (model.isObject() && BERT_FAMILIES.contains(model.path("name").asText())) {
+            putIfAbsent(object((ObjectNode) model, "options"), "padding", "max-length");
+        }
+    }
+
+    private static final List<String> BERT_FAMILIES = List.of("minilm-l6", "bge-small");
 
     /** The option defaults of version 1, by model family: history, not a copy of today's defaults. */
     private static final Map<String, Map<String, Object>> V1_MODEL_OPTIONS = Map.of(

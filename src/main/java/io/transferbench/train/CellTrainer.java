@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
+import io.transferbench.data.BatchPlan;
 import io.transferbench.data.Splits;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.IntToLongFunction;
 
 /**
  * Trains and evaluates one cell: builds the network, puts the pretrained weights in, runs the
@@ -176,10 +178,17 @@ public final class CellTrainer {
 
         private TrainingOutcome outcome(String status, String reason, BestCheckpoint best,
                                         Map<String, Evaluation> tests, long trainable, List<Drawing> drawings) {
-            Long forward = backbone.flopsKnown() ? backbone.flopsFrom(0) + headFlops : null;
-            // A training step runs the stages from the input depth forward and the unfrozen ones backward (2x).
-            Long step = backbone.flopsKnown() ? backbone.flopsFrom(inputs.depth()) + headFlops
-                    + 2 * (backbone.flopsFrom(net.frozenStages()) + headFlops) : null;
+            Long forward = null;
+            Long step = null;
+            if (backbone.flopsKnown()) {
+                // Averaged over the padded lengths of the batches that ran (one length for fixed-shape inputs).
+                forward = scorer.lengths().mean(length -> backbone.flopsFrom(0, length) + headFlops,
+                        backbone.flopsFrom(0) + headFlops);
+                // A training step runs the stages from the input depth forward and the unfrozen ones backward (2x).
+                IntToLongFunction stepFlops = length -> backbone.flopsFrom(inputs.depth(), length) + headFlops
+                        + 2 * (backbone.flopsFrom(net.frozenStages(), length) + headFlops);
+                step = steps.lengths().mean(stepFlops, stepFlops.applyAsLong(BatchPlan.FIXED_SHAPE));
+            }
             Map<String, Evaluation> others = new LinkedHashMap<>(tests);
             Evaluation test = others.remove(Splits.TEST);
             return new TrainingOutcome(status, reason, best.epoch(), best.val(), test, List.copyOf(curve),

@@ -1,14 +1,18 @@
 package io.transferbench.train;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.transferbench.data.BatchPlan;
 import io.transferbench.data.ExampleSet;
 import io.transferbench.data.Splits;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,8 +90,11 @@ public final class FeatureCache implements AutoCloseable {
         return entries.get(new Key(weights, splits, depth));
     }
 
-    /** The entry another process or run stored on disk, now held in memory too; null when there is none. */
-    Entry load(WeightSnapshot weights, Splits splits, int depth) {
+    /**
+     * The entry another process or run stored on disk, now held in memory too; null when there is
+     * none. {@code stages} is the backbone's stage count: after all of them the features are pooled.
+     */
+    Entry load(WeightSnapshot weights, Splits splits, int depth, int stages) {
         if (disk == null) {
             return null;
         }
@@ -99,10 +106,12 @@ public final class FeatureCache implements AutoCloseable {
             return null;
         }
         Iterator<NDList> features = loaded.iterator();
-        CachedFeatures train = new CachedFeatures(features.next(), splits.train());
-        CachedFeatures val = new CachedFeatures(features.next(), splits.val());
+        CachedFeatures train = new CachedFeatures(features.next(), splits.train(),
+                tokenAxis(splits.train(), depth, stages));
+        CachedFeatures val = new CachedFeatures(features.next(), splits.val(), tokenAxis(splits.val(), depth, stages));
         Map<String, CachedFeatures> tests = new LinkedHashMap<>();
-        testSets.forEach((name, set) -> tests.put(name, new CachedFeatures(features.next(), set)));
+        testSets.forEach((name, set) -> tests.put(name, new CachedFeatures(features.next(), set,
+                tokenAxis(set, depth, stages))));
         Entry entry = new Entry(train, val, tests, entryManager);
         entries.put(new Key(weights, splits, depth), entry);
         evictBeyondBudget(entry);
@@ -134,30 +143,81 @@ public final class FeatureCache implements AutoCloseable {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The first {@code depth} stages' outputs for every example of {@code set}, in the set's order.
+     * Batches of varying length are padded with zeros to the set's longest example first, along
+     * the sequence axis, so that they stack; {@link CachedFeatures} cuts each batch back to its own.
+     */
     private static CachedFeatures run(TransferNetwork net, ParameterStore store, ExampleSet set, int depth,
                                       int batchSize, NDManager into) {
+        boolean padded = tokenAxis(set, depth, net.stages().size());
+        int longest = set.lengths().map(lengths -> Arrays.stream(lengths).max().orElse(0)).orElse(0);
+        List<int[]> batches = BatchPlan.evaluation(set, batchSize);
         List<NDList> outputs = new ArrayList<>();
-        for (int from = 0; from < set.size(); from += batchSize) {
-            int[] idx = new int[Math.min(batchSize, set.size() - from)];
-            for (int i = 0; i < idx.length; i++) {
-                idx[i] = from + i;
-            }
+        for (int[] idx : batches) {
             try (NDManager step = into.newSubManager()) {
                 NDList out = net.prefix(store, set.inputs(step, idx), depth);
+                if (padded) {
+                    out = padSequences(out, longest);
+                }
                 out.attach(into);
                 outputs.add(out);
             }
         }
+        int[] order = batches.stream().flatMapToInt(Arrays::stream).toArray();
         NDList stacked = new NDList();
         for (int k = 0; k < outputs.get(0).size(); k++) {
             NDList parts = new NDList();
             for (NDList o : outputs) {
                 parts.add(o.get(k));
             }
-            stacked.add(NDArrays.concat(parts));
+            stacked.add(inSetOrder(NDArrays.concat(parts), order, into));
             parts.close();
         }
-        return new CachedFeatures(stacked, set);
+        return new CachedFeatures(stacked, set, padded);
+    }
+
+    /** Whether the entry's arrays keep the set's sequence axis: the set's lengths vary and the features are not pooled. */
+    private static boolean tokenAxis(ExampleSet set, int depth, int stages) {
+        return set.lengths().isPresent() && depth < stages;
+    }
+
+    private static NDList padSequences(NDList out, int length) {
+        NDList padded = new NDList(out.size());
+        for (NDArray a : out) {
+            long missing = length - a.getShape().get(1);
+            if (missing == 0) {
+                padded.add(a);
+                continue;
+            }
+            Shape fill = new Shape(a.getShape().getShape().clone());
+            long[] dims = fill.getShape();
+            dims[1] = missing;
+            padded.add(a.concat(a.getManager().zeros(new Shape(dims), a.getDataType()), 1));
+        }
+        return padded;
+    }
+
+    /** Rows of {@code stacked} (in batch order {@code order}) put back in the set's order. */
+    private static NDArray inSetOrder(NDArray stacked, int[] order, NDManager manager) {
+        boolean sorted = true;
+        for (int i = 0; i < order.length && sorted; i++) {
+            sorted = order[i] == i;
+        }
+        if (sorted) {
+            return stacked;
+        }
+        long[] rowOf = new long[order.length];
+        for (int row = 0; row < order.length; row++) {
+            rowOf[order[row]] = row;
+        }
+        try (NDManager scratch = manager.newSubManager()) {
+            NDArray index = scratch.create(rowOf).toDevice(stacked.getDevice(), false);
+            NDArray restored = stacked.get(index);
+            restored.attach(manager);
+            stacked.close();
+            return restored;
+        }
     }
 
     /** Drops least recently used entries, never the one just made, until the cache fits its budget. */

@@ -57,7 +57,7 @@ final class PhaseInputs {
         String use = TrainingOutcome.CACHE_REUSED;
         if (entry == null) {
             long t0 = System.nanoTime();
-            entry = cache.load(pretrained, splits, frozen);
+            entry = cache.load(pretrained, splits, frozen, net.stages().size());
             featureSeconds += (System.nanoTime() - t0) / 1e9;
             use = TrainingOutcome.CACHE_LOADED;
         }

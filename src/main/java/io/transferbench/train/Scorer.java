@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import io.transferbench.data.Batch;
+import io.transferbench.data.BatchPlan;
 import io.transferbench.data.ExampleSet;
 import io.transferbench.data.Targets;
 import io.transferbench.tasks.Evaluation;
@@ -25,6 +26,7 @@ final class Scorer {
     private final int batchSize;
     private double seconds;
     private long samples;
+    private final PaddedLengths lengths = new PaddedLengths();
 
     Scorer(Task task, Targets targets, Loss loss, NDManager manager, int batchSize) {
         this.task = task;
@@ -41,8 +43,8 @@ final class Scorer {
         ParameterStore store = new ParameterStore(manager, false);
         int n = set.size();
         double lossSum = 0;
-        for (int from = 0; from < n; from += batchSize) {
-            int[] idx = range(from, Math.min(batchSize, n - from));
+        for (int[] idx : BatchPlan.evaluation(set, batchSize)) {
+            lengths.add(BatchPlan.paddedLength(set, idx), idx.length);
             try (NDManager m = manager.newSubManager()) {
                 Batch b = set.batch(m, idx);
                 NDList preds = net.forward(store, b.inputs(), false);
@@ -72,5 +74,10 @@ final class Scorer {
 
     long samples() {
         return samples;
+    }
+
+    /** The padded lengths of the batches scored so far. */
+    PaddedLengths lengths() {
+        return lengths;
     }
 }

@@ -12,12 +12,12 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.util.Pair;
 import io.transferbench.data.Batch;
+import io.transferbench.data.BatchPlan;
 import io.transferbench.data.ExampleSet;
 import io.transferbench.spec.CellSpec;
 import io.transferbench.spec.TrainingSpec;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 
@@ -46,6 +46,7 @@ final class TrainingSteps {
     private long stepsDone;
     private double seconds;
     private long samples;
+    private final PaddedLengths lengths = new PaddedLengths();
 
     TrainingSteps(CellSpec spec, Model model, TransferNetwork net, Loss loss, Device device, int trainSize) {
         this.spec = spec;
@@ -76,16 +77,14 @@ final class TrainingSteps {
     }
 
     EpochResult epoch(Trainer trainer, ExampleSet train) {
-        int batch = batchSize();
-        int[] order = permutation(train.size());
-        int steps = stepsPerEpoch();
+        List<int[]> batches = BatchPlan.training(train, batchSize(), shuffle);
         double lossSum = 0;
         long t0 = System.nanoTime();
         double epochSeconds;
+        long epochSamples = 0;
         NDManager root = model.getNDManager();
         try {
-            for (int s = 0; s < steps; s++) {
-                int[] idx = Arrays.copyOfRange(order, s * batch, (s + 1) * batch);
+            for (int[] idx : batches) {
                 try (NDManager step = root.newSubManager()) {
                     Batch b = train.batch(step, idx);
                     double value;
@@ -106,14 +105,17 @@ final class TrainingSteps {
                     phaseStep++;
                     stepsDone++;
                     lossSum += value;
+                    lengths.add(BatchPlan.paddedLength(train, idx), idx.length);
+                    epochSamples += idx.length;
                 }
             }
         } finally {
             epochSeconds = (System.nanoTime() - t0) / 1e9;
             seconds += epochSeconds;
         }
-        samples += (long) steps * batch;
-        return new EpochResult(lossSum / steps, rates.at(HEAD, phaseStep - 1), steps * batch / epochSeconds, null);
+        samples += epochSamples;
+        return new EpochResult(lossSum / batches.size(), rates.at(HEAD, phaseStep - 1), epochSamples / epochSeconds,
+                null);
     }
 
     /** Training batches are never larger than the split; a last, partial batch is dropped. */
@@ -136,22 +138,16 @@ final class TrainingSteps {
         GradientClipping.clip(grads, maxNorm, step);
     }
 
-    private int[] permutation(int n) {
-        int[] order = Scorer.range(0, n);
-        for (int i = n - 1; i > 0; i--) {
-            int j = shuffle.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
-        return order;
-    }
-
     double seconds() {
         return seconds;
     }
 
     long samples() {
         return samples;
+    }
+
+    /** The padded lengths of the batches trained so far. */
+    PaddedLengths lengths() {
+        return lengths;
     }
 }

@@ -50,6 +50,16 @@ class ConfigSchemaTest {
     }
 
     @Test
+    void version5BertEncodersPaddedToMaxLength() throws Exception {
+        ObjectNode bert = ConfigSchema.upgrade(yaml("model: {name: minilm-l6, options: {max-length: 64}}\n"), 5);
+        assertEquals("max-length", bert.at("/model/options/padding").asText());
+        ObjectNode mobilenet = ConfigSchema.upgrade(yaml("model: {name: mobilenet-v2, options: {output-stride: 32}}\n"), 5);
+        assertFalse(mobilenet.at("/model/options").has("padding"), "only text encoders pad");
+        ObjectNode v6 = ConfigSchema.upgrade(yaml("model: {name: bge-small, options: {padding: longest}}\n"), 6);
+        assertEquals("longest", v6.at("/model/options/padding").asText());
+    }
+
+    @Test
     void aNewerVersionIsRefused() throws Exception {
         assertThrows(IllegalArgumentException.class,
                 () -> ConfigSchema.upgrade(yaml("training: {epochs: 1}\n"), ConfigSchema.CURRENT + 1));

@@ -10,9 +10,13 @@ import io.transferbench.data.Splits;
 import io.transferbench.data.TextExamples;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
+import io.transferbench.models.StageFlops;
 import io.transferbench.models.StageOutput;
 import io.transferbench.spec.ModelSpec;
 import io.transferbench.spec.Rule;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,11 +30,15 @@ import java.util.Locale;
  * A pretrained BERT text encoder, written in DJL to match Hugging Face's BERT exactly and loaded
  * from the checkpoint's ONNX export. Stages: the embeddings, then each encoder layer, so freeze
  * depth 1 keeps the embeddings and depth {@code layers + 1} keeps everything. Texts are tokenised
- * with the checkpoint's own {@code tokenizer.json} and padded to {@code max-length}.
+ * with the checkpoint's own {@code tokenizer.json}, truncated to {@code max-length}, and each batch
+ * padded to its longest text ({@code padding: longest}, the default) or to {@code max-length}.
+ * Padding is masked out of attention and pooling, so it changes cost, not the maths.
  */
 public final class BertFamily implements ModelFamily {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BertFamily.class);
     private static final int DEFAULT_MAX_LENGTH = 128;
+    private static final String PAD_TO_LONGEST = "longest";
 
     private final BertCheckpoint checkpoint;
 
@@ -57,6 +65,7 @@ public final class BertFamily implements ModelFamily {
     public Rule.ObjectRule optionsRule() {
         return Rule.object()
                 .optional("max-length", Rule.integer(8, checkpoint.config().maxPositions()), DEFAULT_MAX_LENGTH)
+                .optional("padding", Rule.choice("a padding", List.of(PAD_TO_LONGEST, "max-length")), PAD_TO_LONGEST)
                 .optional("pooling", Rule.choice("a pooling", List.of("mean", "cls")),
                         checkpoint.pooling().name().toLowerCase(Locale.ROOT))
                 .optional("dropout", Rule.number(0, true, 1, false), Double.parseDouble(Float.toString(checkpoint.config().dropout())))
@@ -76,8 +85,11 @@ public final class BertFamily implements ModelFamily {
         for (int i = 0; i < config.layers(); i++) {
             stages.add(new BertLayer(config));
         }
-        long[] flops = new long[stages.size()];
-        Arrays.fill(flops, 1, flops.length, config.layerFlops(inputShape[0]));
+        StageFlops flops = StageFlops.perLength((int) inputShape[0], length -> {
+            long[] perStage = new long[stages.size()];
+            Arrays.fill(perStage, 1, perStage.length, config.layerFlops(length));
+            return perStage;
+        });
         // Every stage outputs one hidden vector per token: no spatial grid.
         return new Backbone(stages, java.util.Collections.nCopies(stages.size(), StageOutput.vector(config.hidden())),
                 new TokenPooling(pooling(spec)), flops);
@@ -93,18 +105,24 @@ public final class BertFamily implements ModelFamily {
                 .optTruncation(true)
                 .optPadToMaxLength()
                 .build()) {
-            return examples.withInputs(set -> tokenize(set, tokenizer, length), new long[] {length});
+            boolean padToLongest = spec.options().path("padding").asText(PAD_TO_LONGEST).equals(PAD_TO_LONGEST);
+            Splits prepared = examples.withInputs(set -> tokenize(set, tokenizer, length, padToLongest),
+                    new long[] {length});
+            double fill = ((TokenizedText) prepared.train()).fill();
+            LOG.info("{}: training texts hold {} tokens on average, {}% of max-length {}", name(),
+                    String.format(Locale.ROOT, "%.1f", fill * length), Math.round(100 * fill), length);
+            return prepared;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read tokenizer " + file, e);
         }
     }
 
-    private TokenizedText tokenize(ExampleSet set, HuggingFaceTokenizer tokenizer, int length) {
+    private TokenizedText tokenize(ExampleSet set, HuggingFaceTokenizer tokenizer, int length, boolean padToLongest) {
         if (!(set instanceof TextExamples texts)) {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "model '" + name()
                     + "' reads text datasets; this dataset gives " + set.getClass().getSimpleName());
         }
-        return TokenizedText.of(texts, tokenizer, length);
+        return TokenizedText.of(texts, tokenizer, length, padToLongest);
     }
 
     @Override
