@@ -35,7 +35,7 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {ListCommand.class, AssetsCommand.class, ReportCommand.class, CompareCommand.class,
                 PublishCommand.class, StatusCommand.class, SlurmCommand.class, K8sCommand.class,
-                WorkerCommand.class},
+                WorkerCommand.class, ExportCommand.class},
         description = "Benchmarks transfer-learning strategies: trains every cell of a suite's grid and records "
                 + "quality, time, throughput and memory per cell.",
         footer = {"", "Exit codes: 0 ok, 2 bad usage or bad suite, 3 asset problem, 4 some cells failed.",

@@ -5,6 +5,7 @@ import io.transferbench.catalog.Catalog;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.assets.AssetCache;
 import io.transferbench.assets.AssetService;
+import io.transferbench.assets.LocalFiles;
 import io.transferbench.assets.NoAssets;
 import io.transferbench.suite.FieldOverride;
 import io.transferbench.suite.ResolvedSuite;
@@ -73,15 +74,22 @@ final class RunOptions {
         }
     }
 
-    /** The locked assets, or none when there is no lock (suites of generated data need none). */
+    /**
+     * The locked assets, or none when there is no lock (suites of generated data need none), and
+     * the user's own files ({@link LocalFiles}) either way.
+     */
     AssetAccess assets(PrintWriter err) {
+        return assets(lockFile, err);
+    }
+
+    static AssetAccess assets(Path lockFile, PrintWriter err) {
         if (!Files.isRegularFile(lockFile)) {
-            return new NoAssets(lockFile);
+            return new LocalFiles(new NoAssets(lockFile));
         }
-        return AssetService.standard(lockFile, line -> {
+        return new LocalFiles(AssetService.standard(lockFile, line -> {
             err.println(line);
             err.flush();
-        });
+        }));
     }
 
     /** Frozen-stage outputs shared on disk, in {@code --feature-cache-dir} up to {@code --feature-cache-gb}. */

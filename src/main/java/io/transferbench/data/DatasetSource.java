@@ -26,6 +26,23 @@ public interface DatasetSource {
     /** Ids of the locked assets the dataset is read from; they are fetched and verified first. */
     List<String> assetIds(DatasetSpec spec);
 
+    /**
+     * Whether the dataset reads the user's files at {@code dataset.path} (then its asset is
+     * {@link io.transferbench.assets.LocalFiles#id}) rather than locked assets.
+     */
+    default boolean readsLocalFiles() {
+        return false;
+    }
+
+    /**
+     * What is wrong with the files at {@code spec.path()} (a missing folder, an empty class, a
+     * column that does not exist), each naming the file: found when the suite is loaded, before
+     * anything is written or trained. Locked datasets have nothing to check here.
+     */
+    default List<String> checkFiles(DatasetSpec spec) {
+        return List.of();
+    }
+
     /** A version that changes whenever the same options would give different examples. */
     String version();
 

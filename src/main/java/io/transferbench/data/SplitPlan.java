@@ -83,8 +83,37 @@ public record SplitPlan(int[] train, int[] val, int[] test) {
         return new SplitPlan(toArray(train), toArray(splits.get(VAL)), toArray(splits.get(TEST)));
     }
 
+    /**
+     * The splits a dataset's files already name ({@link Assigned}), kept as given. Where none is
+     * named validation, it is drawn from the given training examples like {@link #stratified}
+     * draws it; {@code limit} then cuts the training split, keeping class proportions.
+     */
+    public static SplitPlan given(List<Assigned> assigned, List<String> groupKeys, int[] labels, double valFraction,
+                                  long splitSeed, Integer limit) {
+        List<List<Integer>> splits = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < assigned.size(); i++) {
+            splits.get(assigned.get(i).ordinal()).add(i);
+        }
+        List<Integer> train = splits.get(TRAIN);
+        List<Integer> val = splits.get(VAL);
+        if (val.isEmpty()) {
+            int[] trainLabels = train.stream().mapToInt(i -> labels[i]).toArray();
+            SplitPlan drawn = stratified(train.stream().map(groupKeys::get).toList(), trainLabels, valFraction, 0,
+                    splitSeed, null);
+            val = java.util.Arrays.stream(drawn.val()).mapToObj(train::get).sorted().toList();
+            train = java.util.Arrays.stream(drawn.train()).mapToObj(train::get).sorted().toList();
+        }
+        if (limit != null && train.size() > limit) {
+            train = proportionalSubset(train, labels, limit, splitSeed);
+        }
+        return new SplitPlan(toArray(train), toArray(val), toArray(splits.get(TEST)));
+    }
+
+    /** The split a dataset's own layout puts an example in (a {@code train/} folder, a split column). */
+    public enum Assigned { TRAIN, VAL, TEST }
+
     private static int share(int groups, double fraction) {
-        return groups < 3 ? 0 : Math.max(1, (int) Math.round(groups * fraction));
+        return groups < 3 || fraction == 0 ? 0 : Math.max(1, (int) Math.round(groups * fraction));
     }
 
     /** {@code limit} of {@code rows}, each class keeping its share (largest remainders round). */

@@ -37,7 +37,20 @@ public interface ModelFamily {
         return examples;
     }
 
-    /** Locked assets holding the pretrained weights; empty when the family ships none. */
+    /** Whether the weights are the user's files, named by {@code model.options.path}, rather than locked assets. */
+    default boolean readsLocalFiles() {
+        return false;
+    }
+
+    /**
+     * What is wrong with the user's files that the options name, each naming the file: found when
+     * the suite is loaded, before anything is written or trained. Nothing for locked weights.
+     */
+    default List<String> checkFiles(ModelSpec spec) {
+        return List.of();
+    }
+
+    /** Assets holding the pretrained weights (locked, or the user's files); empty when the family ships none. */
     List<String> weightAssetIds(ModelSpec spec);
 
     /** Loads the packaged pretrained weights into an initialised backbone. */

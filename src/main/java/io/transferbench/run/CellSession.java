@@ -18,6 +18,7 @@ import io.transferbench.train.CellTrainer;
 import io.transferbench.train.FeatureCache;
 import io.transferbench.train.FeatureStore;
 import io.transferbench.train.TrainingOutcome;
+import io.transferbench.train.TransferNetwork;
 import io.transferbench.train.WeightSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -65,6 +67,11 @@ final class CellSession implements AutoCloseable {
      * record comes with the picture files it lists.
      */
     FinishedCell run(Cell cell, CellTrainer.Listener listener) {
+        return run(cell, listener, null);
+    }
+
+    /** {@link #run}, handing the network with its chosen weights to {@code trained} (to export them); may be null. */
+    FinishedCell run(Cell cell, CellTrainer.Listener listener, Consumer<TransferNetwork> trained) {
         CellSpec spec = cell.spec();
         Splits splits = data.forModel(spec.dataset(), spec.task(), spec.model());
         WeightSnapshot start = spec.strategy() == Strategy.SCRATCH ? null : pretrained.forCell(spec, splits.inputShape());
@@ -76,7 +83,7 @@ final class CellSession implements AutoCloseable {
         try (GpuUsageSampler.Window sampled = gpu.start()) {
             try {
                 outcome = trainer.train(spec, splits, catalog.task(spec.task()), catalog.model(spec.model().name()),
-                        start, listener, null);
+                        start, listener, trained);
             } catch (BenchException e) {
                 throw e;
             } catch (RuntimeException | OutOfMemoryError e) {
@@ -91,6 +98,11 @@ final class CellSession implements AutoCloseable {
                 MetricSpec.directions(catalog.task(spec.task()).metrics()), (System.nanoTime() - t0) / 1e9,
                 memory.peakBytes(), deviceName, started, Instant.now()).withGpuUsage(gpuUsage);
         return new FinishedCell(record, PictureFiles.encode(cell.id(), outcome.drawings()));
+    }
+
+    /** The cell's data as this session prepared it (prepared once, so asking again costs nothing). */
+    Splits splitsOf(CellSpec spec) {
+        return data.forModel(spec.dataset(), spec.task(), spec.model());
     }
 
     static TrainingOutcome failed(String reason) {

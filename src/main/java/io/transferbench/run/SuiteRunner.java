@@ -5,6 +5,7 @@ import io.transferbench.BenchException;
 import io.transferbench.catalog.Catalog;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.data.DatasetSource;
+import io.transferbench.data.Splits;
 import io.transferbench.models.ModelFamily;
 import io.transferbench.results.CellRecord;
 import io.transferbench.results.CsvExport;
@@ -208,6 +209,31 @@ public final class SuiteRunner {
 
     public Worker worker(ResolvedSuite suite, Path runDir) {
         return new Worker(suite, runDir);
+    }
+
+    /**
+     * Trains the cell {@code cellId} of the run in {@code runDir} again and writes its chosen
+     * weights and their description into {@code outDir} ({@link CellExport}); {@code suite} is the
+     * run's own resolved suite. Nothing in the run directory changes.
+     */
+    public CellExport export(ResolvedSuite suite, Path runDir, String cellId, Path outDir) {
+        CellRecord recorded = RunStore.readRecords(runDir).stream().filter(r -> r.cellId().equals(cellId)).findFirst()
+                .orElse(null);
+        if (recorded == null || !CellRecord.OK.equals(recorded.status())) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, runDir + ": cell " + cellId
+                    + (recorded == null ? " has no record" : " is " + recorded.status() + ", not ok")
+                    + "; export a cell that trained (bench status " + runDir + " --list)");
+        }
+        Cell cell = plan(suite, Long.MAX_VALUE).cells().stream().filter(c -> c.id().equals(cellId)).findFirst()
+                .orElseThrow(() -> new BenchException(BenchException.EXIT_BAD_INPUT, runDir + ": its suite plans no"
+                        + " cell " + cellId + " today: its data, weights or harness changed since the run"));
+        assets.ensure(fetchedAssetIds(List.of(cell)));
+        try (CellSession session = session()) {
+            FinishedCell retrained = session.run(cell, (phase, epoch, epochs) -> { },
+                    net -> CellExport.saveWeights(net, outDir));
+            Splits splits = session.splitsOf(cell.spec());
+            return CellExport.describe(outDir, recorded, retrained.record(), splits.classNames(), splits.inputShape());
+        }
     }
 
     /** What cells run in one process share: data, pretrained weights, the feature cache. */

@@ -87,6 +87,7 @@ public final class SuiteLoader {
 
     ResolvedSuite resolve(Path file, LocatedTree source, String profile, List<FieldOverride> overrides) {
         expandShorthands(source);
+        anchorPaths(source.root(), file.toAbsolutePath().getParent());
         SuiteSchema schema = new SuiteSchema(catalog);
         Problems problems = new Problems(source);
         ObjectNode base = source.root().deepCopy();
@@ -121,8 +122,13 @@ public final class SuiteLoader {
         for (FieldOverride o : overrides) {
             apply(chosen, o);
         }
+        // What is still relative came from the command line: relative to where the command runs.
+        anchorPaths(chosen.root(), Path.of("").toAbsolutePath());
         Problems finalProblems = new Problems(chosen);
         schema.check(chosen.root(), finalProblems);
+        if (finalProblems.isEmpty()) {
+            schema.checkFiles(chosen.root(), finalProblems);
+        }
         finalProblems.throwIfAny(file + " with --profile " + profile + (overrides.isEmpty() ? "" : " and "
                 + String.join(" and ", overrides.stream().map(o -> o.source().split(" ")[0]).distinct().toList())));
         ObjectNode tree = chosen.root();
@@ -180,6 +186,28 @@ public final class SuiteLoader {
             LocatedTree.set(tree.root(), o.path(), o.value());
         }
         tree.relocate(o.path(), Map.of(o.path(), SourceLocation.commandLine(o.source())), o.path());
+    }
+
+    /**
+     * Makes the paths to the user's files ({@code dataset.path} and {@code model.options.path}, in
+     * profiles and a pretraining source too) absolute: a suite file's paths are relative to its folder, so the suite runs
+     * from anywhere, and records name the files unambiguously.
+     */
+    private static void anchorPaths(ObjectNode tree, Path base) {
+        anchorIn(tree, base);
+        tree.path("profiles").forEach(profile -> anchorIn(profile, base));
+    }
+
+    private static void anchorIn(JsonNode tree, Path base) {
+        anchor(tree.path("dataset"), base);
+        anchor(tree.path("model").path("pretrain").path("dataset"), base);
+        anchor(tree.path("model").path("options"), base);
+    }
+
+    private static void anchor(JsonNode owner, Path base) {
+        if (owner instanceof ObjectNode node && node.path("path").isTextual()) {
+            node.put("path", base.resolve(node.get("path").asText()).normalize().toString());
+        }
     }
 
     /** {@code model: NAME} means {@code model: {name: NAME}}; the same for datasets. */

@@ -1,5 +1,7 @@
 package io.transferbench.suite;
 
+import io.transferbench.Mappers;
+import io.transferbench.spec.DatasetSpec;
 import io.transferbench.spec.LocatedTree;
 import io.transferbench.spec.ModelSpec;
 import io.transferbench.spec.Problems;
@@ -150,6 +152,7 @@ public final class SuiteSchema {
                 .optional("val-fraction", Rule.number(0, false, 0.5, true))
                 .optional("test-fraction", Rule.number(0, false, 0.5, true))
                 .optional("split-seed", Rule.integer(1, Long.MAX_VALUE))
+                .optional("path", Rule.text(".+", "a path to your files"))
                 .optional("options", source == null ? NO_OPTIONS : source.optionsRule())
                 .build();
     }
@@ -157,11 +160,7 @@ public final class SuiteSchema {
     private void checkAcrossFields(ObjectNode tree, Problems problems) {
         Task suiteTask = catalog.task(text(tree, "task"));
         ModelFamily model = catalog.model(text(tree, "model.name"));
-        List<String> datasetPaths = new ArrayList<>(List.of("dataset"));
-        if (tree.at("/model/pretrain").isObject()) {
-            datasetPaths.add("model.pretrain.dataset");
-        }
-        for (String path : datasetPaths) {
+        for (String path : datasetPaths(tree)) {
             DatasetSource ds = catalog.dataset(text(tree, path + ".name"));
             // The source task defaults to the suite's: a segmenter may pretrain its encoder as a classifier.
             Task task = path.equals("dataset") || !tree.at("/model/pretrain/task").isTextual() ? suiteTask
@@ -174,6 +173,7 @@ public final class SuiteSchema {
                 problems.add(path + ".name", "dataset '" + ds.name() + "' has no labels for task '"
                         + task.name() + "'; it supports: " + String.join(", ", ds.tasks()));
             }
+            checkLocalFiles(ds, (ObjectNode) tree.at("/" + path.replace('.', '/')), path, problems);
         }
         if (tree.at("/training/warmup-ratio").isNumber() && tree.at("/training/warmup-steps").isNumber()) {
             problems.add("training.warmup-steps", "give warmup-ratio or warmup-steps, not both");
@@ -192,6 +192,58 @@ public final class SuiteSchema {
                     + "' ships no pretrained weights: add model.pretrain (a source dataset to pretrain on) or"
                     + " use only strategy scratch");
         }
+    }
+
+    /** A dataset that reads the user's files needs a path to readable ones; the locked datasets take none. */
+    private void checkLocalFiles(DatasetSource ds, ObjectNode node, String path, Problems problems) {
+        boolean hasPath = node.path("path").isTextual();
+        if (!ds.readsLocalFiles()) {
+            if (hasPath) {
+                problems.add(path + ".path", "dataset '" + ds.name() + "' is read from locked assets and takes no"
+                        + " path; datasets of your own files: " + String.join(", ", localDatasets()));
+            }
+            return;
+        }
+        if (!hasPath) {
+            problems.add(path, "dataset '" + ds.name() + "' reads your own files: give " + path + ".path");
+        }
+    }
+
+    /**
+     * Checks the user's files that the model and datasets of a valid, final suite tree read (the chosen
+     * profile with the command line's overrides: other profiles may name files that are not there).
+     */
+    public void checkFiles(ObjectNode tree, Problems problems) {
+        ModelFamily model = catalog.model(text(tree, "model.name"));
+        if (model.readsLocalFiles()) {
+            model.checkFiles(modelSpecOf(tree)).forEach(problem -> problems.add("model.options.path", problem));
+        }
+        for (String path : datasetPaths(tree)) {
+            DatasetSource ds = catalog.dataset(text(tree, path + ".name"));
+            if (!ds.readsLocalFiles()) {
+                continue;
+            }
+            DatasetSpec spec;
+            try {
+                spec = Mappers.SUITE.treeToValue(tree.at("/" + path.replace('.', '/')), DatasetSpec.class);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("a checked dataset failed to bind: " + e.getOriginalMessage(), e);
+            }
+            ds.checkFiles(spec).forEach(problem -> problems.add(path + ".path", problem));
+        }
+    }
+
+    private static List<String> datasetPaths(ObjectNode tree) {
+        List<String> paths = new ArrayList<>(List.of("dataset"));
+        if (tree.at("/model/pretrain").isObject()) {
+            paths.add("model.pretrain.dataset");
+        }
+        return paths;
+    }
+
+    private List<String> localDatasets() {
+        return catalog.datasets().values().stream().filter(DatasetSource::readsLocalFiles).map(DatasetSource::name)
+                .sorted().toList();
     }
 
     private static ModelSpec modelSpecOf(ObjectNode tree) {

@@ -5,11 +5,11 @@ import io.transferbench.data.DatasetSource;
 
 import java.util.List;
 
-/** The audio datasets. */
+/** The audio datasets: Hydrogen's drum kits and the user's own folders of sounds. */
 public final class AudioPlugin implements Plugin {
 
     @Override
     public List<DatasetSource> datasets() {
-        return List.of(new DrumKitsDataset());
+        return List.of(new DrumKitsDataset(), new AudioFolderDataset());
     }
 }

@@ -12,16 +12,11 @@ import io.transferbench.spec.DatasetSpec;
 import io.transferbench.spec.Rule;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,7 +111,7 @@ public final class DrumKitsDataset implements DatasetSource {
     }
 
     public static DrumKitSplits split(Path root, DatasetSpec spec) {
-        int length = (int) Math.round(spec.doubleOption("seconds", DEFAULT_SECONDS) * 16_000);
+        int length = (int) Math.round(spec.doubleOption("seconds", DEFAULT_SECONDS) * ClipFiles.SAMPLE_RATE);
         List<String> oodKits = oodKits(spec);
         Map<String, Long> counts = new LinkedHashMap<>();
         List<DrumSample> samples = read(root, length, counts);
@@ -211,7 +206,7 @@ public final class DrumKitsDataset implements DatasetSource {
         }
         // Decoding and resampling dominate; results are collected in list order, so threads change nothing.
         List<Optional<float[]>> decoded = IntStream.range(0, pending.size()).parallel()
-                .mapToObj(i -> clip(pending.get(i).file(), length)).toList();
+                .mapToObj(i -> ClipFiles.clip(pending.get(i).file(), length)).toList();
         List<DrumSample> samples = new ArrayList<>();
         long undecodable = 0;
         long silent = 0;
@@ -226,7 +221,7 @@ public final class DrumKitsDataset implements DatasetSource {
                 silent++;
                 continue;
             }
-            samples.add(new DrumSample(p.kit(), p.relative(), p.instruments(), p.label(), clip, digest(clip)));
+            samples.add(new DrumSample(p.kit(), p.relative(), p.instruments(), p.label(), clip, ClipFiles.digest(clip)));
         }
         Map<String, Set<String>> kitsOfDigest = new HashMap<>();
         samples.forEach(s -> kitsOfDigest.computeIfAbsent(s.digest(), d -> new HashSet<>()).add(s.kit()));
@@ -259,35 +254,11 @@ public final class DrumKitsDataset implements DatasetSource {
         }
     }
 
-    /** The first {@code length} samples at 16 kHz, zero-padded; empty when the file cannot be decoded. */
-    static Optional<float[]> clip(Path file, int length) {
-        try {
-            Waveform w = AudioDecoder.read(file);
-            float[] resampled = Resampler.resample(w.samples(), w.sampleRate(), 16_000, length);
-            return Optional.of(Arrays.copyOf(resampled, length));
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
-    }
-
     private static float peak(float[] clip) {
         float peak = 0;
         for (float v : clip) {
             peak = Math.max(peak, Math.abs(v));
         }
         return peak;
-    }
-
-    static String digest(float[] clip) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            ByteBuffer bytes = ByteBuffer.allocate(clip.length * 4);
-            for (float v : clip) {
-                bytes.putFloat(v);
-            }
-            return HexFormat.of().formatHex(sha.digest(bytes.array()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

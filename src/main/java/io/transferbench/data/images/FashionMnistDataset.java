@@ -43,7 +43,7 @@ public final class FashionMnistDataset extends ImageDataset {
     }
 
     @Override
-    ImageCollection read(AssetAccess assets, int imageSize) {
+    ImageCollection read(DatasetSpec spec, AssetAccess assets, int imageSize) {
         return read(assets.directory(ASSET).resolve(DIR));
     }
 

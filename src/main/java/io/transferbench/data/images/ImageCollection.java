@@ -30,6 +30,8 @@ final class ImageCollection {
     private final List<RasterImage> images = new ArrayList<>();
     private final List<Integer> labels = new ArrayList<>();
     private final List<String> digests = new ArrayList<>();
+    /** The split each image's place in the files names; empty unless the reader's layout names splits. */
+    private final List<SplitPlan.Assigned> assigned = new ArrayList<>();
     private final ExampleGroups groups = new ExampleGroups();
     private long skipped;
 
@@ -44,6 +46,15 @@ final class ImageCollection {
         labels.add(label);
         digests.add(digest);
         groups.add("item:" + item, "pixels:" + digest);
+    }
+
+    /** Adds an image of class {@code label} that the dataset's layout puts in split {@code split}. */
+    void add(RasterImage image, int label, String item, SplitPlan.Assigned split) {
+        if (assigned.size() != images.size()) {
+            throw new IllegalStateException("images with and without a given split in one collection");
+        }
+        add(image, label, item);
+        assigned.add(split);
     }
 
     /** Counts a file that could not be read or decoded. */
@@ -69,8 +80,12 @@ final class ImageCollection {
         }
         List<RasterImage> keptImages = kept.stream().map(images::get).toList();
         int[] y = kept.stream().mapToInt(labels::get).toArray();
-        SplitPlan plan = SplitPlan.stratified(kept.stream().map(groupNames::get).toList(), y, spec.valFraction(),
-                spec.testFraction(), spec.splitSeed(), spec.limit());
+        List<String> keptGroups = kept.stream().map(groupNames::get).toList();
+        SplitPlan plan = assigned.isEmpty()
+                ? SplitPlan.stratified(keptGroups, y, spec.valFraction(), spec.testFraction(), spec.splitSeed(),
+                        spec.limit())
+                : SplitPlan.given(kept.stream().map(assigned::get).toList(), keptGroups, y, spec.valFraction(),
+                        spec.splitSeed(), spec.limit());
 
         Map<String, Long> counts = plan.counts(y, classNames);
         counts.put(Splits.SKIPPED, skipped);

@@ -33,13 +33,14 @@ public abstract class ImageDataset implements DatasetSource {
     @Override
     public final Splits load(DatasetSpec spec, AssetAccess assets) {
         ImageOptions options = ImageOptions.of(spec);
-        return read(assets, options.imageSize()).splits(spec, options);
+        return read(spec, assets, options.imageSize()).splits(spec, options);
     }
 
     /**
      * Reads every labelled image of the dataset.
      *
+     * @param spec the suite's dataset settings (where the user's files are, for a local dataset)
      * @param imageSize the model's input size, for readers that store images already fitted to it
      */
-    abstract ImageCollection read(AssetAccess assets, int imageSize);
+    abstract ImageCollection read(DatasetSpec spec, AssetAccess assets, int imageSize);
 }

@@ -50,7 +50,7 @@ public final class TuxPaintStampsDataset extends ImageDataset {
     }
 
     @Override
-    ImageCollection read(AssetAccess assets, int imageSize) {
+    ImageCollection read(DatasetSpec spec, AssetAccess assets, int imageSize) {
         return read(assets.directory(ASSET).resolve(DIR), imageSize);
     }
 
@@ -59,7 +59,7 @@ public final class TuxPaintStampsDataset extends ImageDataset {
         List<Path> files = stamps(root);
         // Decoding dominates; results are collected in file order, so threads change nothing.
         List<Optional<RasterImage>> decoded = IntStream.range(0, files.size()).parallel()
-                .mapToObj(i -> StampDecoder.decode(files.get(i), imageSize)).toList();
+                .mapToObj(i -> SquareImageDecoder.decode(files.get(i), imageSize)).toList();
         ImageCollection collection = new ImageCollection(categories);
         for (int i = 0; i < files.size(); i++) {
             String relative = root.relativize(files.get(i)).toString().replace('\\', '/');

@@ -23,6 +23,8 @@ final class TextCorpus {
     private final List<String> texts = new ArrayList<>();
     private final List<Integer> labels = new ArrayList<>();
     private final ExampleGroups groups = new ExampleGroups();
+    /** The split each text's source names; empty unless the source names splits. */
+    private final List<SplitPlan.Assigned> assigned = new ArrayList<>();
     private long skipped;
 
     TextCorpus(List<String> classNames) {
@@ -35,9 +37,22 @@ final class TextCorpus {
         groups.add("group:" + group, "text:" + text);
     }
 
+    /** Adds a text that its source puts in split {@code split}. */
+    void add(String text, int label, String group, SplitPlan.Assigned split) {
+        if (assigned.size() != texts.size()) {
+            throw new IllegalStateException("texts with and without a given split in one corpus");
+        }
+        add(text, label, group);
+        assigned.add(split);
+    }
+
     /** Counts an item that could not be read or decoded; the cell record shows the total. */
     void skip() {
-        skipped++;
+        skip(1);
+    }
+
+    void skip(long count) {
+        skipped += count;
     }
 
     int size() {
@@ -45,8 +60,10 @@ final class TextCorpus {
     }
 
     Splits splits(DatasetSpec spec) {
-        SplitPlan plan = SplitPlan.of(groups.names(), spec.valFraction(), spec.testFraction(), spec.splitSeed(), spec.limit());
         int[] y = labels.stream().mapToInt(Integer::intValue).toArray();
+        SplitPlan plan = assigned.isEmpty()
+                ? SplitPlan.of(groups.names(), spec.valFraction(), spec.testFraction(), spec.splitSeed(), spec.limit())
+                : SplitPlan.given(assigned, groups.names(), y, spec.valFraction(), spec.splitSeed(), spec.limit());
         Map<String, Long> counts = plan.counts(y, classNames);
         counts.put(Splits.SKIPPED, skipped);
         return new Splits(TextExamples.select(texts, y, plan.train()), TextExamples.select(texts, y, plan.val()),

@@ -5,11 +5,11 @@ import io.transferbench.data.DatasetSource;
 
 import java.util.List;
 
-/** Text datasets: SpamAssassin emails and Brown corpus genres. */
+/** Text datasets: SpamAssassin emails, Brown corpus genres, and the user's own tables of texts. */
 public final class TextPlugin implements Plugin {
 
     @Override
     public List<DatasetSource> datasets() {
-        return List.of(new SpamAssassinDataset(), new BrownGenresDataset());
+        return List.of(new SpamAssassinDataset(), new BrownGenresDataset(), new TextTableDataset());
     }
 }

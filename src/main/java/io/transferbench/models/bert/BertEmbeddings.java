@@ -32,7 +32,7 @@ final class BertEmbeddings extends BertPart {
         this.words = table("word_embeddings.weight", config.vocabSize(), config.hidden());
         this.positions = table("position_embeddings.weight", config.maxPositions(), config.hidden());
         this.types = table("token_type_embeddings.weight", config.typeVocabSize(), config.hidden());
-        this.norm = norm("LayerNorm", config.hidden());
+        this.norm = norm("LayerNorm", config);
     }
 
     @Override

@@ -39,21 +39,28 @@ public final class BertFamily implements ModelFamily {
     private static final Logger LOG = LoggerFactory.getLogger(BertFamily.class);
     private static final int DEFAULT_MAX_LENGTH = 128;
     private static final String PAD_TO_LONGEST = "longest";
+    /** BERT's {@code hidden_dropout_prob}, which every checkpoint here was trained with. */
+    private static final double DEFAULT_DROPOUT = 0.1;
 
-    private final BertCheckpoint checkpoint;
+    private final BertSource source;
 
+    BertFamily(BertSource source) {
+        this.source = source;
+    }
+
+    /** A family of one locked checkpoint. */
     BertFamily(BertCheckpoint checkpoint) {
-        this.checkpoint = checkpoint;
+        this(new BertSource.Locked(checkpoint));
     }
 
     @Override
     public String name() {
-        return checkpoint.family();
+        return source.name();
     }
 
     @Override
     public String description() {
-        return checkpoint.description();
+        return source.description();
     }
 
     @Override
@@ -63,18 +70,30 @@ public final class BertFamily implements ModelFamily {
 
     @Override
     public Rule.ObjectRule optionsRule() {
-        return Rule.object()
-                .optional("max-length", Rule.integer(8, checkpoint.config().maxPositions()), DEFAULT_MAX_LENGTH)
+        Rule.ObjectRule.Builder options = Rule.object();
+        source.addOptions(options);
+        return options
+                .optional("max-length", Rule.integer(8, source.maxLengthBound()), DEFAULT_MAX_LENGTH)
                 .optional("padding", Rule.choice("a padding", List.of(PAD_TO_LONGEST, "max-length")), PAD_TO_LONGEST)
                 .optional("pooling", Rule.choice("a pooling", List.of("mean", "cls")),
-                        checkpoint.pooling().name().toLowerCase(Locale.ROOT))
-                .optional("dropout", Rule.number(0, true, 1, false), Double.parseDouble(Float.toString(checkpoint.config().dropout())))
+                        source.defaultPooling().name().toLowerCase(Locale.ROOT))
+                .optional("dropout", Rule.number(0, true, 1, false), DEFAULT_DROPOUT)
                 .build();
     }
 
     @Override
     public int stageCount(ModelSpec spec) {
-        return checkpoint.config().layers() + 1;
+        return source.layers(spec) + 1;
+    }
+
+    @Override
+    public boolean readsLocalFiles() {
+        return source.local();
+    }
+
+    @Override
+    public List<String> checkFiles(ModelSpec spec) {
+        return source.checkFiles(spec);
     }
 
     @Override
@@ -98,7 +117,7 @@ public final class BertFamily implements ModelFamily {
     @Override
     public Splits prepareInputs(Splits examples, ModelSpec spec, AssetAccess assets) {
         int length = maxLength(spec);
-        Path file = assets.directory(checkpoint.assetId()).resolve(checkpoint.tokenizerFile());
+        Path file = source.checkpoint(spec).tokenizer().in(assets);
         try (HuggingFaceTokenizer tokenizer = HuggingFaceTokenizer.builder()
                 .optTokenizerPath(file)
                 .optMaxLength(length)
@@ -127,26 +146,24 @@ public final class BertFamily implements ModelFamily {
 
     @Override
     public List<String> weightAssetIds(ModelSpec spec) {
-        return List.of(checkpoint.assetId());
+        return source.assetIds(spec);
     }
 
     @Override
     public void loadPretrained(Backbone backbone, ModelSpec spec, AssetAccess assets, NDManager manager) {
-        Path onnx = assets.directory(checkpoint.assetId()).resolve(checkpoint.onnxFile());
+        Path onnx = source.checkpoint(spec).onnx().in(assets);
         BertWeights.load(backbone.stages(), BertWeights.read(onnx));
     }
 
     private BertConfig config(ModelSpec spec) {
-        BertConfig c = checkpoint.config();
-        float dropout = spec.options().has("dropout") ? (float) spec.options().get("dropout").asDouble() : c.dropout();
-        return new BertConfig(c.vocabSize(), c.maxPositions(), c.typeVocabSize(), c.hidden(), c.layers(), c.heads(),
-                c.intermediate(), dropout);
+        BertConfig c = source.checkpoint(spec).config();
+        return spec.options().has("dropout") ? c.withDropout((float) spec.options().get("dropout").asDouble()) : c;
     }
 
     private TokenPooling.Mode pooling(ModelSpec spec) {
         return spec.options().has("pooling")
                 ? TokenPooling.Mode.valueOf(spec.options().get("pooling").asText().toUpperCase(Locale.ROOT))
-                : checkpoint.pooling();
+                : source.defaultPooling();
     }
 
     private static int maxLength(ModelSpec spec) {

@@ -35,10 +35,10 @@ final class BertLayer extends BertPart {
         this.key = dense("attention.self.key", h, h);
         this.value = dense("attention.self.value", h, h);
         this.attentionOutput = dense("attention.output.dense", h, h);
-        this.attentionNorm = norm("attention.output.LayerNorm", h);
+        this.attentionNorm = norm("attention.output.LayerNorm", config);
         this.intermediate = dense("intermediate.dense", h, config.intermediate());
         this.output = dense("output.dense", config.intermediate(), h);
-        this.outputNorm = norm("output.LayerNorm", h);
+        this.outputNorm = norm("output.LayerNorm", config);
     }
 
     @Override

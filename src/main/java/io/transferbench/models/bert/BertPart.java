@@ -11,13 +11,11 @@ import ai.djl.training.initializer.NormalInitializer;
 
 /**
  * What the parts of a BERT encoder share: parameters named as in the Hugging Face checkpoint (so
- * the weight map reads like the checkpoint), BERT's initialisation for training from scratch
- * (normal with std 0.02, LayerNorm at one and zero), and its LayerNorm epsilon.
+ * the weight map reads like the checkpoint) and BERT's initialisation for training from scratch
+ * (normal with std 0.02, LayerNorm at one and zero).
  */
 abstract class BertPart extends AbstractBlock {
 
-    /** {@code layer_norm_eps} of every BERT checkpoint this family loads. */
-    static final float LAYER_NORM_EPS = 1e-12f;
     private static final float INIT_STD = 0.02f;
 
     /** One affine map: weight {@code [out, in]} and bias {@code [out]}. */
@@ -29,12 +27,12 @@ abstract class BertPart extends AbstractBlock {
         }
     }
 
-    /** LayerNorm over the hidden axis: gain and bias of size {@code [hidden]}. */
-    record Norm(Parameter gamma, Parameter beta, long hidden) {
+    /** LayerNorm over the hidden axis: gain and bias of size {@code [hidden]}, the checkpoint's epsilon. */
+    record Norm(Parameter gamma, Parameter beta, long hidden, float eps) {
         NDArray apply(ParameterStore store, NDArray x, boolean training) {
             NDArray g = store.getValue(gamma, x.getDevice(), training);
             NDArray b = store.getValue(beta, x.getDevice(), training);
-            return LayerNorm.layerNorm(x, new Shape(hidden), g, b, LAYER_NORM_EPS).singletonOrThrow();
+            return LayerNorm.layerNorm(x, new Shape(hidden), g, b, eps).singletonOrThrow();
         }
     }
 
@@ -55,11 +53,12 @@ abstract class BertPart extends AbstractBlock {
         return new Dense(w, b);
     }
 
-    final Norm norm(String name, long hidden) {
+    final Norm norm(String name, BertConfig config) {
+        long hidden = config.hidden();
         Parameter g = addParameter(Parameter.builder().setName(name + ".weight").setType(Parameter.Type.GAMMA)
                 .optShape(new Shape(hidden)).build());
         Parameter b = addParameter(Parameter.builder().setName(name + ".bias").setType(Parameter.Type.BETA)
                 .optShape(new Shape(hidden)).build());
-        return new Norm(g, b, hidden);
+        return new Norm(g, b, hidden, config.layerNormEps());
     }
 }

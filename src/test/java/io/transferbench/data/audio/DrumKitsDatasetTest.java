@@ -100,7 +100,7 @@ class DrumKitsDatasetTest {
             Set<String> d = new HashSet<>();
             AudioClips clips = (AudioClips) set;
             for (int i = 0; i < clips.size(); i++) {
-                assertTrue(d.add(DrumKitsDataset.digest(clips.clip(i))), "an identical clip twice in one split");
+                assertTrue(d.add(ClipFiles.digest(clips.clip(i))), "an identical clip twice in one split");
             }
             digests.add(d);
         }
@@ -136,7 +136,7 @@ class DrumKitsDatasetTest {
         List<AudioClips> sets = List.of((AudioClips) id.train(), (AudioClips) id.val(), (AudioClips) id.test());
         for (int s = 0; s < sets.size(); s++) {
             for (int i = 0; i < sets.get(s).size(); i++) {
-                splitOfDigest.put(DrumKitsDataset.digest(sets.get(s).clip(i)), s);
+                splitOfDigest.put(ClipFiles.digest(sets.get(s).clip(i)), s);
             }
         }
         Map<String, Set<Integer>> splitsOfInstrument = new HashMap<>();

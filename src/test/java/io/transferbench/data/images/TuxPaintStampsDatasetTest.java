@@ -84,12 +84,12 @@ class TuxPaintStampsDatasetTest {
     @Test
     void transparencyIsLaidOverNeutralGreyAndGreyPngsKeepTheirValues() throws IOException {
         writeFixture();
-        RasterImage bush = StampDecoder.decode(root.resolve("plants/bush.png"), 32).orElseThrow();
+        RasterImage bush = SquareImageDecoder.decode(root.resolve("plants/bush.png"), 32).orElseThrow();
         assertEquals(100, bush.at(16, 16, 0));
         assertEquals(100, bush.at(16, 16, 2));
-        RasterImage leaf = StampDecoder.decode(root.resolve("plants/leaf.png"), 32).orElseThrow();
+        RasterImage leaf = SquareImageDecoder.decode(root.resolve("plants/leaf.png"), 32).orElseThrow();
         assertEquals((200 * 128 + 128 * 127 + 127) / 255, leaf.at(16, 16, 1));
-        RasterImage tree = StampDecoder.decode(root.resolve("plants/tree.png"), 32).orElseThrow();
+        RasterImage tree = SquareImageDecoder.decode(root.resolve("plants/tree.png"), 32).orElseThrow();
         assertEquals(0, tree.at(16, 16, 0));
         assertEquals(100, tree.at(16, 16, 1));
     }

@@ -70,7 +70,7 @@ class BertFidelityTest {
     void lastHiddenStatesMatchTheOnnxGraphRunByOnnxRuntime(Checkpoint which) throws Exception {
         BertCheckpoint checkpoint = which.checkpoint;
         AssetService assets = LockedAssets.service();
-        Path onnx = assets.fetch(checkpoint.assetId()).resolve(checkpoint.onnxFile());
+        Path onnx = assets.fetch(checkpoint.onnx().assetId()).resolve(checkpoint.onnx().file());
         BertFamily family = new BertFamily(checkpoint);
         ModelSpec spec = new ModelSpec(family.name(),
                 JsonNodeFactory.instance.objectNode().put("max-length", LENGTH), null);

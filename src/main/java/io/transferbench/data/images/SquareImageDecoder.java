@@ -4,15 +4,16 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Decodes a Tux Paint stamp (a PNG cut-out with transparency), lays it over a neutral grey so
- * that no class is recognisable from its background, and fits it into the model's square.
+ * Decodes an image file, lays it over a neutral grey (a Tux Paint stamp is a cut-out with
+ * transparency: no class should be recognisable from its background) and fits it whole into the
+ * model's square.
  */
-final class StampDecoder {
+final class SquareImageDecoder {
 
     /** Mid grey: neither the white nor the black of any stamp's own outline. */
     static final int BACKGROUND = 128;
 
-    private StampDecoder() {
+    private SquareImageDecoder() {
     }
 
     /** The composited, fitted RGB image, or empty when the file is not a readable image. */

@@ -1,0 +1,202 @@
+package io.transferbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.transferbench.BenchException;
+import io.transferbench.RunRecords;
+import io.transferbench.assets.LocalFiles;
+import io.transferbench.data.LocalFixtures;
+import io.transferbench.results.CellRecord;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The example suites for the user's own data run on small folders and tables the test makes:
+ * every cell trains, the records name the files and their digest (checked against coreutils'
+ * {@code sha256sum}), unreadable files are counted, a changed file never mixes into a run, and
+ * bad files are refused before anything is written.
+ */
+class LocalDataEndToEndTest {
+
+    private static final String IMAGES = "suites/examples/image-folder.yaml";
+    private static final String TEXTS = "suites/examples/text-table.yaml";
+    private static final String ENCODER = "suites/examples/bert-onnx.yaml";
+    private static final String SOUNDS = "suites/examples/audio-folder.yaml";
+    /** all-MiniLM-L6-v2's config.json on the Hugging Face hub, the fields this encoder reads. */
+    private static final String MINILM_CONFIG = """
+            {"model_type": "bert", "hidden_act": "gelu", "hidden_size": 384, "num_attention_heads": 12,
+             "num_hidden_layers": 6, "intermediate_size": 1536, "vocab_size": 30522,
+             "max_position_embeddings": 512, "type_vocab_size": 2, "layer_norm_eps": 1e-12,
+             "hidden_dropout_prob": 0.1, "position_embedding_type": "absolute"}
+            """;
+
+    @TempDir
+    Path dir;
+
+    private final CapturedCli cli = new CapturedCli();
+
+    @Test
+    void aFolderOfImagesRunsResumesAndAChangedFileStartsNewCells() throws Exception {
+        Path images = LocalFixtures.shapes(dir.resolve("shapes"), 16, 3);
+        Files.writeString(images.resolve("circle/broken.png"), "not a PNG");
+        Path out = dir.resolve("out");
+        assertEquals(0, run(IMAGES, images, out, "first"), cli.err::toString);
+        Map<String, CellRecord> records = RunRecords.of(out.resolve("example-image-folder/first"));
+        assertEquals(2, records.size());
+        String id = LocalFiles.id(images);
+        for (CellRecord r : records.values()) {
+            assertEquals(CellRecord.OK, r.status(), r.reason());
+            assertEquals(1L, r.datasetCounts().get("skipped"), "the broken file");
+            assertEquals(32L, r.datasetCounts().get("train") + r.datasetCounts().get("val")
+                    + r.datasetCounts().get("test"));
+            assertEquals(coreutilsDigest(images) + " (33 files, " + bytes(images) + " bytes)", r.assets().get(id));
+            assertEquals(images.toString(), r.config().at("/dataset/path").asText());
+        }
+
+        assertEquals(0, run(IMAGES, images, out, "first"), cli.err::toString);
+        assertTrue(cli.out.toString().contains("(2 were already done)"), cli.out.toString());
+
+        LocalFixtures.write(new BufferedImage(40, 40, BufferedImage.TYPE_INT_RGB), images.resolve("square/000.png"));
+        int code = run(IMAGES, images, out, "first");
+        assertEquals(BenchException.EXIT_BAD_INPUT, code, "the old run's cells are not these files' cells");
+        assertEquals(records.keySet(), RunRecords.of(out.resolve("example-image-folder/first")).keySet(),
+                "nothing of the changed files mixed in");
+        assertEquals(0, run(IMAGES, images, out, "second"), cli.err::toString);
+        Map<String, CellRecord> changed = RunRecords.of(out.resolve("example-image-folder/second"));
+        assertFalse(changed.keySet().stream().anyMatch(records::containsKey), "new files, new cell ids");
+        assertNotEquals(records.values().iterator().next().assets().get(id), changed.values().iterator().next()
+                .assets().get(id));
+    }
+
+    @Test
+    void aTableOfTextsRunsThroughTheEncoderWithItsSkippedRowsCounted() throws Exception {
+        List<String> lines = new java.util.ArrayList<>(LocalFixtures.messagesCsv(30, 5));
+        lines.add("\"\",spam");
+        Path table = Files.write(dir.resolve("messages.csv"), lines);
+        Path out = dir.resolve("out");
+        assertEquals(0, run(TEXTS, table, out, "texts"), cli.err::toString);
+        Map<String, CellRecord> records = RunRecords.of(out.resolve("example-text-table/texts"));
+        assertEquals(2, records.size());
+        for (CellRecord r : records.values()) {
+            assertEquals(CellRecord.OK, r.status(), r.reason());
+            assertEquals(1L, r.datasetCounts().get("skipped"), "the row without text");
+            assertEquals(sha256sum(table) + " (1 file, " + Files.size(table) + " bytes)",
+                    r.assets().get(LocalFiles.id(table)));
+            assertTrue(r.test().get("accuracy") >= 0);
+        }
+    }
+
+    @Test
+    void aFolderOfSoundsWithGivenSplitsRunsThroughTheSpeechEmbedding() throws Exception {
+        Path sounds = dir.resolve("sounds");
+        LocalFixtures.tones(sounds.resolve("train"), 12, 1);
+        LocalFixtures.tones(sounds.resolve("test"), 4, 2);
+        Files.writeString(sounds.resolve("train/low/broken.wav"), "RIFF, but no audio");
+        Path out = dir.resolve("out");
+        assertEquals(0, run(SOUNDS, sounds, out, "sounds"), cli.err::toString);
+        Map<String, CellRecord> records = RunRecords.of(out.resolve("example-audio-folder/sounds"));
+        assertEquals(2, records.size());
+        for (CellRecord r : records.values()) {
+            assertEquals(CellRecord.OK, r.status(), r.reason());
+            assertEquals(1L, r.datasetCounts().get("skipped"), "the broken file");
+            assertEquals(8L, r.datasetCounts().get("test"), "test/ as given");
+            assertEquals(24L, r.datasetCounts().get("train") + r.datasetCounts().get("val"), "val drawn from train/");
+        }
+    }
+
+    @Test
+    void anOnnxExportOfYourOwnEncoderGivesWhatTheLockedCheckpointGives() throws Exception {
+        Path table = Files.write(dir.resolve("messages.csv"), LocalFixtures.messagesCsv(20, 7));
+        Path locked = io.transferbench.LockedAssets.fetched("minilm-l6-v2");
+        Path encoder = Files.createDirectories(dir.resolve("my-encoder"));
+        Files.copy(locked.resolve("all-minilm-l6-v2.onnx"), encoder.resolve("model.onnx"));
+        Files.copy(locked.resolve("all-minilm-l6-v2-tokenizer.json"), encoder.resolve("tokenizer.json"));
+        Files.writeString(encoder.resolve("config.json"), MINILM_CONFIG);
+        Path out = dir.resolve("out");
+        assertEquals(0, run(TEXTS, table, out, "locked"), cli.err::toString);
+        cli.err.getBuffer().setLength(0);
+        assertEquals(0, cli.bench("--suite", ENCODER, "--profile", "smoke", "--set", "dataset.path=" + table,
+                "--set", "model.options.path=" + encoder.resolve("model.onnx"), "--out", out.toString(), "--run-id",
+                "own"), cli.err::toString);
+        Map<String, String> byLocked = byFreeze(out.resolve("example-text-table/locked"));
+        Map<String, String> byOwn = byFreeze(out.resolve("example-bert-onnx/own"));
+        assertEquals(byLocked, byOwn, "the same weights, tokenizer and settings give the same cells");
+        CellRecord own = RunRecords.of(out.resolve("example-bert-onnx/own")).values().iterator().next();
+        assertEquals(sha256sum(encoder.resolve("config.json")) + " (1 file, " + Files.size(encoder.resolve("config.json"))
+                + " bytes)", own.assets().get(LocalFiles.id(encoder.resolve("config.json"))));
+
+        Files.writeString(encoder.resolve("config.json"), MINILM_CONFIG.replace("\"bert\"", "\"roberta\""));
+        cli.err.getBuffer().setLength(0);
+        assertEquals(BenchException.EXIT_BAD_INPUT, cli.bench("--suite", ENCODER, "--profile", "smoke", "--set",
+                "dataset.path=" + table, "--set", "model.options.path=" + encoder.resolve("model.onnx"), "--out",
+                dir.resolve("none").toString()));
+        assertTrue(cli.err.toString().contains("config.json: model_type is 'roberta'; this encoder computes model_type"),
+                cli.err.toString());
+        assertFalse(Files.exists(dir.resolve("none")));
+    }
+
+    private static Map<String, String> byFreeze(Path runDir) {
+        Map<String, String> results = new java.util.TreeMap<>();
+        RunRecords.of(runDir).values().forEach(r -> results.put(r.config().get("freeze").asText(),
+                RunRecords.results(r)));
+        return results;
+    }
+
+    @Test
+    void badFilesAreRefusedBeforeAnythingIsWritten() throws Exception {
+        Path out = dir.resolve("out");
+        Path oneClass = Files.createDirectories(dir.resolve("one/cats"));
+        Files.writeString(oneClass.resolve("a.png"), "x");
+        assertRefused(IMAGES, dir.resolve("one"), out, "needs one folder per class, at least two; found [cats]");
+        assertRefused(IMAGES, dir.resolve("nowhere"), out, "nowhere: no such folder");
+        Path table = Files.writeString(dir.resolve("t.csv"), "message,label\nhi,a\nho,b\n");
+        assertRefused(TEXTS, table, out, "t.csv: no column 'text'; its header has [message, label]");
+        assertFalse(Files.exists(out), "no run directory, no record");
+    }
+
+    private void assertRefused(String suite, Path data, Path out, String message) {
+        int code = run(suite, data, out, "bad");
+        assertEquals(BenchException.EXIT_BAD_INPUT, code, cli.err::toString);
+        assertTrue(cli.err.toString().contains("dataset.path") && cli.err.toString().contains(message),
+                cli.err.toString());
+    }
+
+    private int run(String suite, Path data, Path out, String runId) {
+        cli.err.getBuffer().setLength(0);
+        cli.out.getBuffer().setLength(0);
+        return cli.bench("--suite", suite, "--profile", "smoke", "--set", "dataset.path=" + data, "--out",
+                out.toString(), "--run-id", runId);
+    }
+
+    /** The digest as datasets.lock's comment says to reproduce it, by coreutils. */
+    private static String coreutilsDigest(Path folder) throws Exception {
+        return shell("cd '" + folder + "' && find . -type f -printf '%P\\n' | LC_ALL=C sort | xargs -d '\\n' sha256sum"
+                + " | sha256sum");
+    }
+
+    private static String sha256sum(Path file) throws Exception {
+        return shell("sha256sum '" + file + "'");
+    }
+
+    private static String shell(String command) throws Exception {
+        Process p = new ProcessBuilder("bash", "-c", command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), output);
+        return output.split(" ")[0].trim();
+    }
+
+    private static long bytes(Path folder) throws Exception {
+        try (var files = Files.walk(folder)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+}
