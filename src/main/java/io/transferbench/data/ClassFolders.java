@@ -1,5 +1,6 @@
 package io.transferbench.data;
 
+import io.transferbench.BenchException;
 import io.transferbench.IoReason;
 
 import java.io.IOException;
@@ -29,6 +30,15 @@ public record ClassFolders(List<String> classNames, List<LabelledFile> files, Li
     public record LabelledFile(Path file, int label, SplitPlan.Assigned split) {}
 
     private static final List<String> SPLITS = List.of("train", "val", "test");
+
+    /** The layout below {@code root}, refused with every problem when it cannot be read. */
+    public static ClassFolders read(Path root) {
+        ClassFolders layout = scan(root);
+        if (!layout.problems().isEmpty()) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, String.join("; ", layout.problems()));
+        }
+        return layout;
+    }
 
     /** Reads the layout below {@code root}. */
     public static ClassFolders scan(Path root) {

@@ -1,10 +1,8 @@
 package io.transferbench.data.audio;
 
-import io.transferbench.BenchException;
 import io.transferbench.assets.AssetAccess;
-import io.transferbench.assets.LocalFiles;
 import io.transferbench.data.ClassFolders;
-import io.transferbench.data.DatasetSource;
+import io.transferbench.data.LocalDataset;
 import io.transferbench.data.ExampleGroups;
 import io.transferbench.data.SplitPlan;
 import io.transferbench.data.Splits;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -25,7 +22,7 @@ import java.util.stream.IntStream;
  * them, used as given. Each file becomes its first {@code seconds} at 16 kHz mono, zero-padded; a
  * file that cannot be decoded is skipped and counted. Identical audio shares a split.
  */
-public final class AudioFolderDataset implements DatasetSource {
+public final class AudioFolderDataset extends AudioDataset implements LocalDataset {
 
     @Override
     public String name() {
@@ -38,36 +35,13 @@ public final class AudioFolderDataset implements DatasetSource {
     }
 
     @Override
-    public String inputKind() {
-        return "audio";
-    }
-
-    @Override
-    public Set<String> tasks() {
-        return Set.of("audio-classification");
-    }
-
-    @Override
     public Rule.ObjectRule optionsRule() {
-        return Rule.object()
-                .optional("seconds", Rule.number(0.8, true, 30, true), DrumKitsDataset.DEFAULT_SECONDS)
-                .optional("augment", Rule.choice("an augmentation", List.of("none", "standard")), "none")
-                .build();
-    }
-
-    @Override
-    public boolean readsLocalFiles() {
-        return true;
+        return clipOptions().build();
     }
 
     @Override
     public List<String> checkFiles(DatasetSpec spec) {
-        return ClassFolders.scan(Path.of(spec.path())).problems();
-    }
-
-    @Override
-    public List<String> assetIds(DatasetSpec spec) {
-        return List.of(LocalFiles.id(Path.of(spec.path())));
+        return ClassFolders.scan(LocalDataset.path(spec)).problems();
     }
 
     @Override
@@ -78,12 +52,8 @@ public final class AudioFolderDataset implements DatasetSource {
     @Override
     public Splits load(DatasetSpec spec, AssetAccess assets) {
         Path root = assets.directory(assetIds(spec).get(0));
-        ClassFolders layout = ClassFolders.scan(root);
-        if (!layout.problems().isEmpty()) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, String.join("; ", layout.problems()));
-        }
-        int length = (int) Math.round(spec.doubleOption("seconds", DrumKitsDataset.DEFAULT_SECONDS)
-                * ClipFiles.SAMPLE_RATE);
+        ClassFolders layout = ClassFolders.read(root);
+        int length = clipLength(spec);
         List<ClassFolders.LabelledFile> files = layout.files();
         // Decoding and resampling dominate; results are collected in file order, so threads change nothing.
         List<Optional<float[]>> decoded = IntStream.range(0, files.size()).parallel()
@@ -113,7 +83,7 @@ public final class AudioFolderDataset implements DatasetSource {
         counts.put(Splits.SKIPPED, skipped);
         return new Splits(
                 AudioClips.select(clips, y, length, plan.train(),
-                        ClipAugmentation.of(spec.options().path("augment").asText("none"))),
+                        augmentation(spec)),
                 AudioClips.select(clips, y, length, plan.val()),
                 AudioClips.select(clips, y, length, plan.test()),
                 layout.classNames(), new long[] {length}, counts);

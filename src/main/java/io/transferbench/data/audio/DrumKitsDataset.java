@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.transferbench.BenchException;
 import io.transferbench.IoReason;
 import io.transferbench.assets.AssetAccess;
-import io.transferbench.data.DatasetSource;
 import io.transferbench.data.ExampleGroups;
 import io.transferbench.data.SplitPlan;
 import io.transferbench.data.Splits;
@@ -37,7 +36,7 @@ import java.util.stream.Stream;
  * conflicting; silent files (Hydrogen's {@code emptySample.flac}) and files the kit names but
  * does not ship are skipped. Each is counted in the record's {@code dataset_counts}.
  */
-public final class DrumKitsDataset implements DatasetSource {
+public final class DrumKitsDataset extends AudioDataset {
 
     public static final String ASSET = "hydrogen-drumkits";
     public static final String DIR = "usr/share/hydrogen/data/drumkits";
@@ -51,7 +50,6 @@ public final class DrumKitsDataset implements DatasetSource {
      */
     public static final List<String> DEFAULT_OOD_KITS = List.of("The Black Pearl 1.0", "Millo_MultiLayered3",
             "rumpf_kit_z01_h2");
-    static final double DEFAULT_SECONDS = 1.0;
     /** Peak below which a file counts as silent: under one step of 16-bit audio. */
     private static final float SILENCE = 1f / 32768;
 
@@ -66,16 +64,6 @@ public final class DrumKitsDataset implements DatasetSource {
                 + OOD_TEST + ": unseen kits)";
     }
 
-    @Override
-    public String inputKind() {
-        return "audio";
-    }
-
-    @Override
-    public Set<String> tasks() {
-        return Set.of("audio-classification");
-    }
-
     /**
      * {@code seconds}: clip length from each sample's start (one-shots begin at the hit);
      * {@code ood-kits}: the kits held out for the out-of-distribution test; {@code augment}:
@@ -83,10 +71,8 @@ public final class DrumKitsDataset implements DatasetSource {
      */
     @Override
     public Rule.ObjectRule optionsRule() {
-        return Rule.object()
-                .optional("seconds", Rule.number(0.8, true, 10, true), DEFAULT_SECONDS)
+        return clipOptions()
                 .optional("ood-kits", Rule.list(Rule.text(".+", "a kit directory name")), DEFAULT_OOD_KITS)
-                .optional("augment", Rule.choice("an augmentation", List.of("none", "standard")), "none")
                 .build();
     }
 
@@ -111,7 +97,7 @@ public final class DrumKitsDataset implements DatasetSource {
     }
 
     public static DrumKitSplits split(Path root, DatasetSpec spec) {
-        int length = (int) Math.round(spec.doubleOption("seconds", DEFAULT_SECONDS) * ClipFiles.SAMPLE_RATE);
+        int length = clipLength(spec);
         List<String> oodKits = oodKits(spec);
         Map<String, Long> counts = new LinkedHashMap<>();
         List<DrumSample> samples = read(root, length, counts);
@@ -144,7 +130,7 @@ public final class DrumKitsDataset implements DatasetSource {
         all.putAll(counts);
         Splits inDistribution = new Splits(
                 AudioClips.select(clips, labels, length, plan.train(),
-                        ClipAugmentation.of(spec.options().path("augment").asText("none"))),
+                        augmentation(spec)),
                 AudioClips.select(clips, labels, length, plan.val()),
                 AudioClips.select(clips, labels, length, plan.test()),
                 DrumClasses.NAMES, new long[] {length}, all);

@@ -1,9 +1,8 @@
 package io.transferbench.data.images;
 
-import io.transferbench.BenchException;
 import io.transferbench.assets.AssetAccess;
-import io.transferbench.assets.LocalFiles;
 import io.transferbench.data.ClassFolders;
+import io.transferbench.data.LocalDataset;
 import io.transferbench.spec.DatasetSpec;
 
 import java.nio.file.Path;
@@ -19,7 +18,7 @@ import java.util.stream.IntStream;
  * stamps are (transparent pixels become grey, nothing is cropped); identical pictures share a
  * split, and one filed under two classes is dropped and counted.
  */
-public final class ImageFolderDataset extends ImageDataset {
+public final class ImageFolderDataset extends ImageDataset implements LocalDataset {
 
     @Override
     public String name() {
@@ -32,18 +31,8 @@ public final class ImageFolderDataset extends ImageDataset {
     }
 
     @Override
-    public boolean readsLocalFiles() {
-        return true;
-    }
-
-    @Override
     public List<String> checkFiles(DatasetSpec spec) {
-        return ClassFolders.scan(Path.of(spec.path())).problems();
-    }
-
-    @Override
-    public List<String> assetIds(DatasetSpec spec) {
-        return List.of(LocalFiles.id(Path.of(spec.path())));
+        return ClassFolders.scan(LocalDataset.path(spec)).problems();
     }
 
     @Override
@@ -54,10 +43,7 @@ public final class ImageFolderDataset extends ImageDataset {
     @Override
     ImageCollection read(DatasetSpec spec, AssetAccess assets, int imageSize) {
         Path root = assets.directory(assetIds(spec).get(0));
-        ClassFolders layout = ClassFolders.scan(root);
-        if (!layout.problems().isEmpty()) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, String.join("; ", layout.problems()));
-        }
+        ClassFolders layout = ClassFolders.read(root);
         List<ClassFolders.LabelledFile> files = layout.files();
         // Decoding dominates; results are collected in file order, so threads change nothing.
         List<Optional<RasterImage>> decoded = IntStream.range(0, files.size()).parallel()

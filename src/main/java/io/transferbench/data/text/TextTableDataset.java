@@ -2,8 +2,7 @@ package io.transferbench.data.text;
 
 import io.transferbench.BenchException;
 import io.transferbench.assets.AssetAccess;
-import io.transferbench.assets.LocalFiles;
-import io.transferbench.data.DatasetSource;
+import io.transferbench.data.LocalDataset;
 import io.transferbench.data.Splits;
 import io.transferbench.spec.DatasetSpec;
 import io.transferbench.spec.Rule;
@@ -18,7 +17,7 @@ import java.util.Set;
  * verbatim in training measures memory, not transfer); without a split column the splits are
  * drawn by the suite's fractions and seed.
  */
-public final class TextTableDataset implements DatasetSource {
+public final class TextTableDataset implements LocalDataset {
 
     @Override
     public String name() {
@@ -50,18 +49,8 @@ public final class TextTableDataset implements DatasetSource {
     }
 
     @Override
-    public boolean readsLocalFiles() {
-        return true;
-    }
-
-    @Override
     public List<String> checkFiles(DatasetSpec spec) {
-        return TextTable.read(Path.of(spec.path()), columns(spec)).problems();
-    }
-
-    @Override
-    public List<String> assetIds(DatasetSpec spec) {
-        return List.of(LocalFiles.id(Path.of(spec.path())));
+        return TextTable.read(LocalDataset.path(spec), columns(spec)).problems();
     }
 
     @Override
