@@ -9,6 +9,8 @@ import io.transferbench.BenchException;
 import io.transferbench.RunRecords;
 import io.transferbench.assets.LocalFiles;
 import io.transferbench.data.LocalFixtures;
+import io.transferbench.models.mobilenet.MobileNetV2Family;
+import io.transferbench.weights.StandardTfjsLayout;
 import io.transferbench.results.CellRecord;
 
 import java.awt.image.BufferedImage;
@@ -31,6 +33,7 @@ class LocalDataEndToEndTest {
     private static final String TEXTS = "suites/examples/text-table.yaml";
     private static final String ENCODER = "suites/examples/bert-onnx.yaml";
     private static final String SOUNDS = "suites/examples/audio-folder.yaml";
+    private static final String KERAS = "suites/examples/mobilenet-v2-tfjs.yaml";
     /** all-MiniLM-L6-v2's config.json on the Hugging Face hub, the fields this encoder reads. */
     private static final String MINILM_CONFIG = """
             {"model_type": "bert", "hidden_act": "gelu", "hidden_size": 384, "num_attention_heads": 12,
@@ -93,6 +96,30 @@ class LocalDataEndToEndTest {
                     r.assets().get(LocalFiles.id(table)));
             assertTrue(r.test().get("accuracy") >= 0);
         }
+    }
+
+    @Test
+    void aKerasMobileNetV2InTheStandardTfjsLayoutGivesWhatTheLockedBundleGives() throws Exception {
+        Path images = LocalFixtures.shapes(dir.resolve("shapes"), 12, 4);
+        Path bundle = io.transferbench.LockedAssets.fetched(MobileNetV2Family.WEIGHTS_ASSET)
+                .resolve(MobileNetV2Family.MODEL_PATH);
+        Path modelJson = StandardTfjsLayout.fromBrowserified(bundle, dir.resolve("my-mobilenet"));
+        Path out = dir.resolve("out");
+        assertEquals(0, run(IMAGES, images, out, "locked"), cli.err::toString);
+        for (String scaling : List.of("unit", "symmetric")) {
+            cli.err.getBuffer().setLength(0);
+            assertEquals(0, cli.bench("--suite", KERAS, "--profile", "smoke", "--set", "dataset.path=" + images,
+                    "--set", "model.options.path=" + modelJson, "--set", "model.options.input-scaling=" + scaling,
+                    "--out", out.toString(), "--run-id", scaling), cli.err::toString);
+        }
+        Map<String, String> locked = byFreeze(out.resolve("example-image-folder/locked"));
+        assertEquals(locked, byFreeze(out.resolve("example-mobilenet-v2-tfjs/unit")),
+                "NSFWJS's weights and scaling, read from the standard layout, give the same cells");
+        assertNotEquals(locked, byFreeze(out.resolve("example-mobilenet-v2-tfjs/symmetric")),
+                "another input scaling is another model");
+        CellRecord own = RunRecords.of(out.resolve("example-mobilenet-v2-tfjs/unit")).values().iterator().next();
+        assertEquals(coreutilsDigest(modelJson.getParent()), own.assets().get(LocalFiles.id(modelJson.getParent()))
+                .split(" ")[0], "model.json and its shards, digested");
     }
 
     @Test

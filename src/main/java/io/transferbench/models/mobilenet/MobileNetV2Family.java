@@ -7,6 +7,7 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import io.transferbench.assets.AssetAccess;
+import io.transferbench.assets.LocalFiles;
 import io.transferbench.models.Backbone;
 import io.transferbench.models.ModelFamily;
 import io.transferbench.models.SquareImages;
@@ -14,7 +15,11 @@ import io.transferbench.models.StageOutput;
 import io.transferbench.models.TfConvUnit;
 import io.transferbench.spec.ModelSpec;
 import io.transferbench.spec.Rule;
+import io.transferbench.weights.TfjsReader;
+import io.transferbench.weights.WeightImportException;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -33,10 +38,18 @@ import java.util.List;
  * inputs in 0..1: NSFWJS divides by 255 before predicting (its {@code normalizationOffset}), not
  * by Keras MobileNetV2's own {@code x / 127.5 - 1}. Keeping the scaling inside the model means
  * every dataset stays model-agnostic and a cached frozen prefix already includes it.
+ *
+ * <p><b>Your own weights</b> ({@code mobilenet-v2-tfjs}): a Keras MobileNetV2 1.0 saved for
+ * TF.js in the standard layout ({@code model.json} and its binary shards, at
+ * {@code model.options.path}), with {@code input-scaling} required: Keras's own MobileNetV2
+ * expects {@code x / 127.5 - 1} ({@code symmetric}), NSFWJS's {@code x / 255} ({@code unit}), and
+ * the wrong one silently ruins results, so there is no default.
  */
 public final class MobileNetV2Family implements ModelFamily {
 
     public static final String NAME = "mobilenet-v2";
+    public static final String LOCAL_NAME = "mobilenet-v2-tfjs";
+    private static final List<String> SCALINGS = List.of("unit", "symmetric");
     public static final String WEIGHTS_ASSET = "nsfwjs-mobilenet-v2";
     /** Where the layers model sits inside the asset. */
     public static final String MODEL_PATH = "package/dist/models/mobilenet_v2/model.min.js";
@@ -61,14 +74,32 @@ public final class MobileNetV2Family implements ModelFamily {
         {6, 320, 1, 1, 5},
     };
 
+    /** Weights read from the user's TF.js model rather than the locked NSFWJS bundle. */
+    private final boolean local;
+
+    /** MobileNetV2 with NSFWJS's locked weights. */
+    public MobileNetV2Family() {
+        this(false);
+    }
+
+    private MobileNetV2Family(boolean local) {
+        this.local = local;
+    }
+
+    /** MobileNetV2 with the user's weights, from a TF.js layers model in the standard layout. */
+    public static MobileNetV2Family fromTfjsFiles() {
+        return new MobileNetV2Family(true);
+    }
+
     @Override
     public String name() {
-        return NAME;
+        return local ? LOCAL_NAME : NAME;
     }
 
     @Override
     public String description() {
-        return "MobileNetV2 1.0, ImageNet-initialised (NSFWJS TF.js weights), 7 stages, 1280-d features";
+        return local ? "your Keras MobileNetV2 1.0 saved for TF.js (model.json and shards at model.options.path)"
+                : "MobileNetV2 1.0, ImageNet-initialised (NSFWJS TF.js weights), 7 stages, 1280-d features";
     }
 
     @Override
@@ -93,10 +124,42 @@ public final class MobileNetV2Family implements ModelFamily {
      */
     @Override
     public Rule.ObjectRule optionsRule() {
-        return Rule.object()
+        Rule.ObjectRule.Builder options = Rule.object();
+        if (local) {
+            options.required("path", Rule.text(".+\\.json", "a path to a TF.js model.json"))
+                    .required("input-scaling", Rule.choice("an input scaling (unit: x/255 as NSFWJS; symmetric:"
+                            + " x/127.5 - 1 as Keras's MobileNetV2)", SCALINGS));
+        }
+        return options
                 .optional(SquareImages.MOMENTUM, SquareImages.momentumRule(), SquareImages.DEFAULT_MOMENTUM)
                 .optional("output-stride", Rule.choice("output stride", List.of("32", "16")), 32)
                 .build();
+    }
+
+    @Override
+    public boolean readsLocalFiles() {
+        return local;
+    }
+
+    @Override
+    public List<String> checkFiles(ModelSpec spec) {
+        if (!local) {
+            return List.of();
+        }
+        Path modelJson = modelJson(spec);
+        if (!Files.isRegularFile(modelJson)) {
+            return List.of(modelJson + ": " + (Files.exists(modelJson) ? "not a file" : "no such file"));
+        }
+        try {
+            TfjsReader.read(modelJson);
+            return List.of();
+        } catch (WeightImportException e) {
+            return List.of(e.getMessage());
+        }
+    }
+
+    private static Path modelJson(ModelSpec spec) {
+        return Path.of(spec.options().path("path").asText());
     }
 
     @Override
@@ -106,7 +169,7 @@ public final class MobileNetV2Family implements ModelFamily {
 
     @Override
     public Backbone build(ModelSpec spec, long[] inputShape) {
-        long size = SquareImages.side(NAME, inputShape, MIN_SIZE);
+        long size = SquareImages.side(name(), inputShape, MIN_SIZE);
         float momentum = SquareImages.momentum(spec);
         boolean dilated = spec.options().path("output-stride").asText("32").equals("16");
         List<Block> stages = new ArrayList<>();
@@ -115,7 +178,9 @@ public final class MobileNetV2Family implements ModelFamily {
 
         TfConvUnit stemConv = new TfConvUnit(TfConvUnit.SourceNames.keras("Conv1", "bn_Conv1", false),
                 TfConvUnit.Spec.of(3, 32, 3, 2, false, true, size, momentum));
-        stages.add(new SequentialBlock().add(new LambdaBlock(MobileNetV2Family::scaleInput, "input_scaling"))
+        boolean symmetric = local && spec.options().path("input-scaling").asText().equals("symmetric");
+        stages.add(new SequentialBlock().add(new LambdaBlock(symmetric ? MobileNetV2Family::scaleSymmetric
+                        : MobileNetV2Family::scaleInput, "input_scaling"))
                 .add(stemConv));
         flops[0] = 2 * stemConv.multiplyAdds(size);
         size = stemConv.outSize(size);
@@ -158,13 +223,23 @@ public final class MobileNetV2Family implements ModelFamily {
         return new NDList(images.singletonOrThrow().div(255f));
     }
 
+    private static NDList scaleSymmetric(NDList images) {
+        return new NDList(images.singletonOrThrow().div(127.5f).sub(1f));
+    }
+
+    /** The locked asset; or the user's model.json folder (it and its shards), digested whole. */
     @Override
     public List<String> weightAssetIds(ModelSpec spec) {
-        return List.of(WEIGHTS_ASSET);
+        return List.of(local ? LocalFiles.id(modelJson(spec).toAbsolutePath().getParent()) : WEIGHTS_ASSET);
     }
 
     @Override
     public void loadPretrained(Backbone backbone, ModelSpec spec, AssetAccess assets, NDManager manager) {
-        KerasImport.load(backbone, assets.directory(WEIGHTS_ASSET).resolve(MODEL_PATH));
+        if (local) {
+            Path modelJson = assets.directory(weightAssetIds(spec).get(0)).resolve(modelJson(spec).getFileName());
+            KerasImport.load(backbone, TfjsReader.read(modelJson), modelJson.toString());
+        } else {
+            KerasImport.load(backbone, assets.directory(WEIGHTS_ASSET).resolve(MODEL_PATH));
+        }
     }
 }

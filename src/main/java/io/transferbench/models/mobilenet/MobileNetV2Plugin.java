@@ -10,6 +10,6 @@ public final class MobileNetV2Plugin implements Plugin {
 
     @Override
     public List<ModelFamily> models() {
-        return List.of(new MobileNetV2Family());
+        return List.of(new MobileNetV2Family(), MobileNetV2Family.fromTfjsFiles());
     }
 }
