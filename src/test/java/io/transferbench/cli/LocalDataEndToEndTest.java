@@ -34,6 +34,8 @@ class LocalDataEndToEndTest {
     private static final String ENCODER = "suites/examples/bert-onnx.yaml";
     private static final String SOUNDS = "suites/examples/audio-folder.yaml";
     private static final String KERAS = "suites/examples/mobilenet-v2-tfjs.yaml";
+    private static final String MASKS = "suites/examples/mask-folder.yaml";
+    private static final String COCO = "suites/examples/coco-detection.yaml";
     /** all-MiniLM-L6-v2's config.json on the Hugging Face hub, the fields this encoder reads. */
     private static final String MINILM_CONFIG = """
             {"model_type": "bert", "hidden_act": "gelu", "hidden_size": 384, "num_attention_heads": 12,
@@ -120,6 +122,34 @@ class LocalDataEndToEndTest {
         CellRecord own = RunRecords.of(out.resolve("example-mobilenet-v2-tfjs/unit")).values().iterator().next();
         assertEquals(coreutilsDigest(modelJson.getParent()), own.assets().get(LocalFiles.id(modelJson.getParent()))
                 .split(" ")[0], "model.json and its shards, digested");
+    }
+
+    @Test
+    void masksAndCocoBoxesOfYourOwnPicturesTrainSegmentationAndDetection() throws Exception {
+        Path shapes = LocalFixtures.annotatedShapes(dir.resolve("annotated"), 24, 6);
+        Files.writeString(shapes.resolve("images/broken.png"), "not a PNG");
+        LocalFixtures.write(new BufferedImage(48, 40, BufferedImage.TYPE_BYTE_GRAY), shapes.resolve("masks/broken.png"));
+        Path out = dir.resolve("out");
+        assertEquals(0, run(MASKS, shapes, out, "masks"), cli.err::toString);
+        for (CellRecord r : RunRecords.of(out.resolve("example-mask-folder/masks")).values()) {
+            assertEquals(CellRecord.OK, r.status(), r.reason());
+            assertEquals(1L, r.datasetCounts().get("skipped"), "the broken picture");
+            assertTrue(r.test().get("miou") >= 0 && r.test().get("miou") <= 1, r.test().toString());
+        }
+        assertEquals(0, run(COCO, shapes.resolve("annotations.json"), out, "coco"), cli.err::toString);
+        for (CellRecord r : RunRecords.of(out.resolve("example-coco-detection/coco")).values()) {
+            assertEquals(CellRecord.OK, r.status(), r.reason());
+            assertEquals(48L, r.datasetCounts().get("boxes"), "two shapes in each of 24 pictures");
+            assertTrue(r.test().containsKey("map"), r.test().toString());
+        }
+
+        LocalFixtures.write(new BufferedImage(40, 40, BufferedImage.TYPE_BYTE_GRAY), shapes.resolve("masks/003.png"));
+        assertRefused(MASKS, shapes, dir.resolve("none"), "masks/003.png: 40x40 pixels, but its image 003.png has 48x40");
+        Files.writeString(shapes.resolve("annotations.json"), Files.readString(shapes.resolve("annotations.json"))
+                .replace("\"category_id\": 9", "\"category_id\": 8"));
+        assertRefused(COCO, shapes.resolve("annotations.json"), dir.resolve("none"),
+                "annotations.json: annotations[1]: category_id 8 is not among the categories");
+        assertFalse(Files.exists(dir.resolve("none")));
     }
 
     @Test

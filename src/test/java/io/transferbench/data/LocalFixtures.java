@@ -72,6 +72,58 @@ public final class LocalFixtures {
         return dir;
     }
 
+    /**
+     * {@code count} 48x40 pictures of a filled circle and a square at seeded places, as a mask
+     * folder ({@code images/}, {@code masks/} with class indices 1 and 2, {@code classes.txt}) and
+     * as COCO ({@code annotations.json}, each shape's box), in {@code dir}.
+     */
+    public static Path annotatedShapes(Path dir, int count, long seed) {
+        Random random = new Random(seed);
+        StringBuilder images = new StringBuilder();
+        StringBuilder annotations = new StringBuilder();
+        int box = 0;
+        for (int i = 0; i < count; i++) {
+            BufferedImage image = new BufferedImage(48, 40, BufferedImage.TYPE_INT_RGB);
+            BufferedImage mask = new BufferedImage(48, 40, BufferedImage.TYPE_BYTE_GRAY);
+            Graphics2D g = image.createGraphics();
+            Graphics2D m = mask.createGraphics();
+            g.setColor(new Color(random.nextInt(80), random.nextInt(80), random.nextInt(80)));
+            g.fillRect(0, 0, 48, 40);
+            for (int shape = 1; shape <= 2; shape++) {
+                int size = 10 + random.nextInt(8);
+                int x = shape == 1 ? random.nextInt(20 - size + 4) : 24 + random.nextInt(24 - size);
+                int y = random.nextInt(40 - size);
+                g.setColor(new Color(155 + random.nextInt(100), 155 + random.nextInt(100), 155 + random.nextInt(100)));
+                m.setColor(new Color(shape, shape, shape));
+                if (shape == 1) {
+                    g.fillOval(x, y, size, size);
+                    m.fillOval(x, y, size, size);
+                } else {
+                    g.fillRect(x, y, size, size);
+                    m.fillRect(x, y, size, size);
+                }
+                annotations.append(annotations.isEmpty() ? "" : ",\n").append(String.format(
+                        "{\"id\": %d, \"image_id\": %d, \"category_id\": %d, \"bbox\": [%d, %d, %d, %d], \"iscrowd\": 0}",
+                        ++box, i + 1, shape == 1 ? 7 : 9, x, y, size, size));
+            }
+            g.dispose();
+            m.dispose();
+            String name = String.format("%03d", i);
+            write(image, dir.resolve("images/" + name + ".png"));
+            write(mask, dir.resolve("masks/" + name + ".png"));
+            images.append(images.isEmpty() ? "" : ",\n").append(String.format(
+                    "{\"id\": %d, \"file_name\": \"%s.png\", \"width\": 48, \"height\": 40}", i + 1, name));
+        }
+        try {
+            Files.writeString(dir.resolve("classes.txt"), "background\ncircle\nsquare\n");
+            Files.writeString(dir.resolve("annotations.json"), "{\"images\": [" + images + "],\n\"annotations\": ["
+                    + annotations + "],\n\"categories\": [{\"id\": 7, \"name\": \"circle\"}, {\"id\": 9, \"name\": \"square\"}]}\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
     public static void write(BufferedImage image, Path file) {
         try {
             Files.createDirectories(file.getParent());

@@ -35,10 +35,10 @@ class SuiteValidationTest {
                 Arguments.of("unknown model", b.replace("name: mlp", "name: bert"),
                         "model.name: unknown model 'bert'; allowed: bert-onnx, bge-small, minilm-l6, mlp"),
                 Arguments.of("unknown dataset", b.replace("  name: latent-classes\n  limit", "  name: imagenet\n  limit"),
-                        "dataset.name: unknown dataset 'imagenet'; allowed: audio-folder, brown-genres, drum-kits, fashion-mnist, image-folder, latent-classes, spamassassin, stamp-scenes, text-table, tuxpaint-stamps"),
+                        "dataset.name: unknown dataset 'imagenet'; allowed: audio-folder, brown-genres, coco-detection, drum-kits, fashion-mnist, image-folder, latent-classes, mask-folder, spamassassin, stamp-scenes, text-table, tuxpaint-stamps"),
                 Arguments.of("a path for a locked dataset", b.replace("  limit: 80\n", "  limit: 80\n  path: my-data\n"),
                         "dataset.path: dataset 'latent-classes' is read from locked assets and takes no path; datasets of"
-                                + " your own files: audio-folder, image-folder, text-table"),
+                                + " your own files: audio-folder, coco-detection, image-folder, mask-folder, text-table"),
                 Arguments.of("your own files without a path", b.replace("  name: latent-classes\n  limit: 80\n  options: {examples: 300, task-seed: 2}\n",
                                 "  name: image-folder\n  limit: 80\n"),
                         "dataset: dataset 'image-folder' reads your own files: give dataset.path"),

@@ -5,11 +5,11 @@ import io.transferbench.data.DatasetSource;
 
 import java.util.List;
 
-/** Generated scene datasets. */
+/** Scene datasets: the generated stamp scenes, and the user's own masks and COCO boxes. */
 public final class ScenesPlugin implements Plugin {
 
     @Override
     public List<DatasetSource> datasets() {
-        return List.of(new StampScenesDataset());
+        return List.of(new StampScenesDataset(), new MaskFolderDataset(), new CocoDetectionDataset());
     }
 }
