@@ -57,6 +57,16 @@ public interface ModelFamily {
     void loadPretrained(Backbone backbone, ModelSpec spec, AssetAccess assets, NDManager manager);
 
     /**
+     * Writes trained backbone {@code stages} into {@code dir} in the format the pretrained weights
+     * came in, where the family can write it, and returns the files written; empty (the default)
+     * where it cannot.
+     */
+    default List<String> exportInSourceFormat(List<ai.djl.nn.Block> stages, ModelSpec spec, AssetAccess assets,
+                                              java.nio.file.Path dir) {
+        return List.of();
+    }
+
+    /**
      * Pretrained weights for layers of a task's head that the source network also had, in DJL's
      * layout, by task-neutral names: {@code box_predictor_<k>/weight} ({@code [boxes x 4, channels,
      * 1, 1]}, codes {tx, ty, tw, th} per box, in the box order of TF's SSD anchors) and

@@ -21,8 +21,9 @@ import java.util.Map;
  * A cell's trained network, as {@code bench export} writes it: the cell is trained again from its
  * record's settings (cells are deterministic on one machine and harness), its chosen weights are
  * saved in DJL's parameter format ({@code weights.params}: the backbone's stages, then the task
- * head, as {@code Block.loadParameters} reads them into the same network), and
- * {@code export.json} says what they are: the cell, its settings, classes, assets and harness,
+ * head, as {@code Block.loadParameters} reads them into the same network), the backbone in the
+ * format its pretrained weights came in where the model family can write it (a BERT encoder as
+ * ONNX with its tokenizer and config), and {@code export.json} says what they are: the cell, its settings, classes, assets and harness,
  * and whether the retrained test scores equal the recorded ones.
  *
  * @param reproduced whether every recorded test metric came out the same (to 1e-9)
@@ -48,7 +49,7 @@ public record CellExport(Path dir, String cellId, boolean reproduced, Map<String
     }
 
     static CellExport describe(Path dir, CellRecord recorded, CellRecord retrained, List<String> classNames,
-                               long[] inputShape) {
+                               long[] inputShape, List<String> sourceFormat) {
         boolean same = retrained.test() != null && recorded.test() != null
                 && recorded.test().keySet().equals(retrained.test().keySet())
                 && recorded.test().entrySet().stream().allMatch(e ->
@@ -59,6 +60,8 @@ public record CellExport(Path dir, String cellId, boolean reproduced, Map<String
         description.put("weights", WEIGHTS);
         description.put("format", "DJL Block.saveParameters of the TransferNetwork (backbone stages, then the "
                 + "task head); build the network from the config with the same harness and call loadParameters");
+        description.put("source_format", sourceFormat.isEmpty()
+                ? "not written: the harness cannot write this model's source format" : sourceFormat);
         description.put("config", recorded.config());
         description.put("config_schema", recorded.configSchema());
         description.put("class_names", classNames);

@@ -229,10 +229,15 @@ public final class SuiteRunner {
                         + " cell " + cellId + " today: its data, weights or harness changed since the run"));
         assets.ensure(fetchedAssetIds(List.of(cell)));
         try (CellSession session = session()) {
-            FinishedCell retrained = session.run(cell, (phase, epoch, epochs) -> { },
-                    net -> CellExport.saveWeights(net, outDir));
+            ModelFamily family = catalog.model(cell.spec().model().name());
+            List<String> sourceFormat = new ArrayList<>();
+            FinishedCell retrained = session.run(cell, (phase, epoch, epochs) -> { }, net -> {
+                CellExport.saveWeights(net, outDir);
+                sourceFormat.addAll(family.exportInSourceFormat(net.stages(), cell.spec().model(), assets, outDir));
+            });
             Splits splits = session.splitsOf(cell.spec());
-            return CellExport.describe(outDir, recorded, retrained.record(), splits.classNames(), splits.inputShape());
+            return CellExport.describe(outDir, recorded, retrained.record(), splits.classNames(), splits.inputShape(),
+                    sourceFormat);
         }
     }
 

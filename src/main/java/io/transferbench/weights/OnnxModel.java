@@ -11,13 +11,17 @@ import java.util.Optional;
  * @param tensors FLOAT and FLOAT16 initializers (FLOAT16 widened to float), in file order
  * @param longTensors INT64 initializers, in file order
  * @param nodes graph nodes, in file order
+ * @param rawFloatOffsets for each FLOAT initializer stored as {@code raw_data}, the byte offset
+ *     of that data in the file: a tensor of the same shape can be written over it in place
  */
-public record OnnxModel(List<NamedTensor> tensors, List<NamedLongTensor> longTensors, List<OnnxNode> nodes) {
+public record OnnxModel(List<NamedTensor> tensors, List<NamedLongTensor> longTensors, List<OnnxNode> nodes,
+                        Map<String, Long> rawFloatOffsets) {
 
     public OnnxModel {
         tensors = List.copyOf(tensors);
         longTensors = List.copyOf(longTensors);
         nodes = List.copyOf(nodes);
+        rawFloatOffsets = Map.copyOf(rawFloatOffsets);
     }
 
     /** Float initializers by name. */

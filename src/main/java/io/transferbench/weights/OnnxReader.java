@@ -9,7 +9,9 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads ONNX initializers and nodes straight from the protobuf wire format: only the handful of
@@ -55,12 +57,13 @@ public final class OnnxReader {
         List<NamedTensor> floats = new ArrayList<>();
         List<NamedLongTensor> longs = new ArrayList<>();
         List<OnnxNode> nodes = new ArrayList<>();
+        Map<String, Long> offsets = new HashMap<>();
         boolean sawGraph = false;
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             if (WireFormat.getTagFieldNumber(tag) == MODEL_GRAPH) {
                 sawGraph = true;
                 int limit = in.pushLimit(in.readRawVarint32());
-                readGraph(in, floats, longs, nodes, source);
+                readGraph(in, floats, longs, nodes, offsets, source);
                 in.popLimit(limit);
             } else {
                 in.skipField(tag);
@@ -69,11 +72,11 @@ public final class OnnxReader {
         if (!sawGraph) {
             throw new WeightImportException(source + ": ONNX model has no graph (field 7)");
         }
-        return new OnnxModel(floats, longs, nodes);
+        return new OnnxModel(floats, longs, nodes, offsets);
     }
 
     private static void readGraph(CodedInputStream in, List<NamedTensor> floats, List<NamedLongTensor> longs,
-            List<OnnxNode> nodes, String source) throws IOException {
+            List<OnnxNode> nodes, Map<String, Long> offsets, String source) throws IOException {
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
             int field = WireFormat.getTagFieldNumber(tag);
             if (field == GRAPH_NODE || field == GRAPH_INITIALIZER) {
@@ -81,7 +84,7 @@ public final class OnnxReader {
                 if (field == GRAPH_NODE) {
                     nodes.add(readNode(in));
                 } else {
-                    readTensor(in, floats, longs, source);
+                    readTensor(in, floats, longs, offsets, source);
                 }
                 in.popLimit(limit);
             } else {
@@ -108,11 +111,12 @@ public final class OnnxReader {
     }
 
     private static void readTensor(CodedInputStream in, List<NamedTensor> floats, List<NamedLongTensor> longs,
-            String source) throws IOException {
+            Map<String, Long> offsets, String source) throws IOException {
         List<Long> dims = new ArrayList<>();
         int dataType = 0;
         String name = "";
         ByteBuffer raw = null;
+        long rawOffset = -1;
         FloatList typedFloats = new FloatList();
         LongList typedLongs = new LongList();
         for (int tag = in.readTag(); tag != 0; tag = in.readTag()) {
@@ -122,7 +126,10 @@ public final class OnnxReader {
                 case TENSOR_DIMS -> readVarints(in, packed, dims::add);
                 case TENSOR_DATA_TYPE -> dataType = in.readInt32();
                 case TENSOR_NAME -> name = in.readStringRequireUtf8();
-                case TENSOR_RAW_DATA -> raw = in.readByteBuffer();
+                case TENSOR_RAW_DATA -> {
+                    raw = in.readByteBuffer();
+                    rawOffset = in.getTotalBytesRead() - raw.remaining();
+                }
                 case TENSOR_FLOAT_DATA -> {
                     if (packed) {
                         int limit = in.pushLimit(in.readRawVarint32());
@@ -143,8 +150,13 @@ public final class OnnxReader {
         long[] shape = dims.stream().mapToLong(Long::longValue).toArray();
         int count = Shapes.size(shape);
         switch (dataType) {
-            case FLOAT -> floats.add(new NamedTensor(name, shape,
-                    raw != null ? rawFloats(raw, count, name, source) : typedFloats.toArray(count, name, source)));
+            case FLOAT -> {
+                floats.add(new NamedTensor(name, shape,
+                        raw != null ? rawFloats(raw, count, name, source) : typedFloats.toArray(count, name, source)));
+                if (raw != null) {
+                    offsets.put(name, rawOffset);
+                }
+            }
             case FLOAT16 -> floats.add(new NamedTensor(name, shape,
                     raw != null ? rawHalves(raw, count, name, source) : typedFloats.toArray(count, name, source)));
             case INT64 -> longs.add(new NamedLongTensor(name, shape,

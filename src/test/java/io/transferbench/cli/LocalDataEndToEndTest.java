@@ -191,6 +191,37 @@ class LocalDataEndToEndTest {
         assertEquals(sha256sum(encoder.resolve("config.json")) + " (1 file, " + Files.size(encoder.resolve("config.json"))
                 + " bytes)", own.assets().get(LocalFiles.id(encoder.resolve("config.json"))));
 
+        // Export the cell that trained the last layer: it comes out as ONNX that OnnxRuntime runs and bert-onnx reads.
+        String lastLayer = RunRecords.of(out.resolve("example-text-table/locked")).values().stream()
+                .filter(r -> r.config().get("freeze").asText().equals("6")).findFirst().orElseThrow().cellId();
+        Path exported = dir.resolve("exported");
+        cli.out.getBuffer().setLength(0);
+        assertEquals(0, cli.bench("export", out.resolve("example-text-table/locked").toString(), lastLayer, "--out",
+                exported.toString()), cli.err::toString);
+        assertTrue(cli.out.toString().contains("(as recorded)"), cli.out.toString());
+        Map<String, io.transferbench.weights.NamedTensor> before = io.transferbench.weights.OnnxReader
+                .read(encoder.resolve("model.onnx")).tensorsByName();
+        Map<String, io.transferbench.weights.NamedTensor> after = io.transferbench.weights.OnnxReader
+                .read(exported.resolve("model.onnx")).tensorsByName();
+        assertEquals(before.keySet(), after.keySet());
+        List<String> changed = before.keySet().stream().filter(n -> !before.get(n).equals(after.get(n))).toList();
+        assertEquals(16, changed.size(), "the last layer's 16 tensors trained, every other one kept: " + changed);
+        float[] hidden = io.transferbench.OnnxReference.firstOutput(exported.resolve("model.onnx"), m -> {
+            ai.djl.ndarray.types.Shape shape = new ai.djl.ndarray.types.Shape(1, 4);
+            ai.djl.ndarray.NDArray ids = m.create(new long[] {101, 7592, 2088, 102}, shape);
+            ids.setName("input_ids");
+            ai.djl.ndarray.NDArray mask = m.ones(shape, ai.djl.ndarray.types.DataType.INT64);
+            mask.setName("attention_mask");
+            ai.djl.ndarray.NDArray types = m.zeros(shape, ai.djl.ndarray.types.DataType.INT64);
+            types.setName("token_type_ids");
+            return new ai.djl.ndarray.NDList(ids, mask, types);
+        });
+        assertEquals(4 * 384, hidden.length, "OnnxRuntime runs the exported graph");
+        cli.err.getBuffer().setLength(0);
+        assertEquals(0, cli.bench("--suite", ENCODER, "--profile", "smoke", "--set", "dataset.path=" + table,
+                "--set", "model.options.path=" + exported.resolve("model.onnx"), "--out", out.toString(), "--run-id",
+                "from-export"), cli.err::toString);
+
         Files.writeString(encoder.resolve("config.json"), MINILM_CONFIG.replace("\"bert\"", "\"roberta\""));
         cli.err.getBuffer().setLength(0);
         assertEquals(BenchException.EXIT_BAD_INPUT, cli.bench("--suite", ENCODER, "--profile", "smoke", "--set",

@@ -14,6 +14,8 @@ import io.transferbench.models.StageFlops;
 import io.transferbench.models.StageOutput;
 import io.transferbench.spec.ModelSpec;
 import io.transferbench.spec.Rule;
+import io.transferbench.weights.OnnxReader;
+import io.transferbench.weights.OnnxRewrite;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,6 +155,26 @@ public final class BertFamily implements ModelFamily {
     public void loadPretrained(Backbone backbone, ModelSpec spec, AssetAccess assets, NDManager manager) {
         Path onnx = source.checkpoint(spec).onnx().in(assets);
         BertWeights.load(backbone.stages(), BertWeights.read(onnx));
+    }
+
+    /**
+     * {@code model.onnx} (the checkpoint's graph with the trained initializers), its
+     * {@code tokenizer.json} and a Hugging Face {@code config.json}: what {@code bert-onnx} reads.
+     */
+    @Override
+    public List<String> exportInSourceFormat(List<Block> stages, ModelSpec spec, AssetAccess assets, Path dir) {
+        BertCheckpoint checkpoint = source.checkpoint(spec);
+        Path onnx = checkpoint.onnx().in(assets);
+        try {
+            java.nio.file.Files.createDirectories(dir);
+            OnnxRewrite.write(onnx, dir.resolve("model.onnx"), BertWeights.toOnnx(stages, OnnxReader.read(onnx)));
+            java.nio.file.Files.copy(checkpoint.tokenizer().in(assets), dir.resolve("tokenizer.json"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            java.nio.file.Files.writeString(dir.resolve("config.json"), HfBertConfig.json(config(spec)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the export into " + dir, e);
+        }
+        return List.of("model.onnx", "tokenizer.json", "config.json");
     }
 
     private BertConfig config(ModelSpec spec) {

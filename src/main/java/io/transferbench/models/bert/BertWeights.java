@@ -49,6 +49,34 @@ final class BertWeights {
         return named;
     }
 
+    /**
+     * The stages' values under the ONNX file's initializer names, in its layout (the anonymous
+     * matrices transposed back to {@code [in, out]}): what {@link #read} would give back.
+     */
+    static Map<String, float[]> toOnnx(List<Block> stages, OnnxModel model) {
+        Map<String, String> onnxNameOf = new LinkedHashMap<>();
+        for (NamedTensor t : model.tensors()) {
+            onnxNameOf.put(t.name().startsWith(ANONYMOUS) ? model.consumerName(t.name())
+                    .map(node -> node.substring(1, node.length() - MATMUL.length()).replace('/', '.') + ".weight")
+                    .orElse(t.name()) : t.name(), t.name());
+        }
+        Map<String, float[]> values = new LinkedHashMap<>();
+        for (int i = 0; i < stages.size(); i++) {
+            String prefix = i == 0 ? "embeddings." : "encoder.layer." + (i - 1) + ".";
+            for (Pair<String, Parameter> p : stages.get(i).getParameters()) {
+                String onnxName = onnxNameOf.get(prefix + p.getKey());
+                if (onnxName == null) {
+                    throw new WeightImportException("no initializer for " + prefix + p.getKey());
+                }
+                NamedTensor ours = new NamedTensor(onnxName, p.getValue().getArray().getShape().getShape(),
+                        p.getValue().getArray().toFloatArray());
+                values.put(onnxName, onnxName.startsWith(ANONYMOUS) ? LayoutTransform.TRANSPOSE.apply(ours).data()
+                        : ours.data());
+            }
+        }
+        return values;
+    }
+
     /** Fills stage 0 from {@code embeddings.*} and stage i from {@code encoder.layer.(i-1).*}. */
     static void load(List<Block> stages, Map<String, NamedTensor> tensors) {
         int used = 0;

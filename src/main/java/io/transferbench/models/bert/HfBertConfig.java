@@ -43,6 +43,28 @@ final class HfBertConfig {
                 (float) c.path("layer_norm_eps").asDouble(BertConfig.LAYER_NORM_EPS));
     }
 
+    /** {@code config} as a Hugging Face {@code config.json} of a BERT encoder, which {@link #read} reads back. */
+    static String json(BertConfig config) {
+        var node = Mappers.RECORDS.createObjectNode()
+                .put("model_type", "bert")
+                .put("hidden_act", "gelu")
+                .put("position_embedding_type", "absolute")
+                .put("vocab_size", config.vocabSize())
+                .put("max_position_embeddings", config.maxPositions())
+                .put("type_vocab_size", config.typeVocabSize())
+                .put("hidden_size", config.hidden())
+                .put("num_hidden_layers", config.layers())
+                .put("num_attention_heads", config.heads())
+                .put("intermediate_size", config.intermediate())
+                .put("hidden_dropout_prob", (double) config.dropout())
+                .put("layer_norm_eps", (double) config.layerNormEps());
+        try {
+            return Mappers.RECORDS.writeValueAsString(node);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void expect(Path file, JsonNode c, String field, List<String> allowed, String absentMeans) {
         String value = c.path(field).isTextual() ? c.get(field).asText() : absentMeans;
         if (value == null || !allowed.contains(value)) {
