@@ -5,35 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class BatchPlanTest {
-
-    /** Examples with the given lengths, or of one shape when {@code lengths} is null. */
-    private record Sized(int size, int[] each) implements ExampleSet {
-        @Override
-        public NDList inputs(NDManager manager, int[] indices) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public NDList targets(NDManager manager, int[] indices) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<int[]> lengths() {
-            return Optional.ofNullable(each);
-        }
-    }
 
     private static int[] randomLengths(int n, long seed) {
         Random r = new Random(seed);
@@ -43,7 +22,7 @@ class BatchPlanTest {
     @Test
     void setsOfOneShapeAreShuffledWithAFisherYatesDrawAndCutInOrder() {
         Random random = new Random(7);
-        List<int[]> batches = BatchPlan.training(new Sized(10, null), 3, random);
+        List<int[]> batches = BatchPlan.training(new SizedExamples(10, null), 3, random);
         // What the trainer drew before batches knew lengths: one shuffle, full batches, the rest left out.
         Random same = new Random(7);
         int[] order = IntStream.range(0, 10).toArray();
@@ -65,7 +44,7 @@ class BatchPlanTest {
         int n = 200;
         int batch = 8;
         int[] lengths = randomLengths(n, 3);
-        Sized set = new Sized(n, lengths);
+        SizedExamples set = new SizedExamples(n, lengths);
         Random random = new Random(1);
         List<int[]> first = BatchPlan.training(set, batch, random);
         List<int[]> second = BatchPlan.training(set, batch, random);
@@ -77,7 +56,7 @@ class BatchPlanTest {
         assertNotEquals(first.stream().map(Arrays::toString).toList(), second.stream().map(Arrays::toString).toList());
 
         long padded = first.stream().mapToLong(b -> (long) b.length * BatchPlan.paddedLength(set, b)).sum();
-        long plain = BatchPlan.training(new Sized(n, null), batch, new Random(1)).stream()
+        long plain = BatchPlan.training(new SizedExamples(n, null), batch, new Random(1)).stream()
                 .mapToLong(b -> (long) b.length * BatchPlan.longest(lengths, b)).sum();
         long real = Arrays.stream(lengths).sum();
         assertTrue(padded < plain, "bucketed batches pad less: " + padded + " vs " + plain);
@@ -90,12 +69,12 @@ class BatchPlanTest {
     @Test
     void evaluationTakesEveryExampleOnceShortestFirstWhereLengthsVaryAndInOrderOtherwise() {
         int[] lengths = {5, 3, 9, 3, 1};
-        List<int[]> byLength = BatchPlan.evaluation(new Sized(5, lengths), 2);
+        List<int[]> byLength = BatchPlan.evaluation(new SizedExamples(5, lengths), 2);
         assertEquals(List.of("[4, 1]", "[3, 0]", "[2]"), byLength.stream().map(Arrays::toString).toList());
-        assertEquals(List.of(3, 5, 9), byLength.stream().map(b -> BatchPlan.paddedLength(new Sized(5, lengths), b))
+        assertEquals(List.of(3, 5, 9), byLength.stream().map(b -> BatchPlan.paddedLength(new SizedExamples(5, lengths), b))
                 .toList());
         assertEquals(List.of("[0, 1]", "[2, 3]", "[4]"),
-                BatchPlan.evaluation(new Sized(5, null), 2).stream().map(Arrays::toString).toList());
-        assertEquals(BatchPlan.FIXED_SHAPE, BatchPlan.paddedLength(new Sized(5, null), new int[] {0, 1}));
+                BatchPlan.evaluation(new SizedExamples(5, null), 2).stream().map(Arrays::toString).toList());
+        assertEquals(BatchPlan.FIXED_SHAPE, BatchPlan.paddedLength(new SizedExamples(5, null), new int[] {0, 1}));
     }
 }

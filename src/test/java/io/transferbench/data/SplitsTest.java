@@ -1,7 +1,5 @@
 package io.transferbench.data;
 
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,24 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Named evaluation sets: test first, names checked, and carried through input conversion. */
 class SplitsTest {
 
-    private record Sized(int size) implements ExampleSet {
-        @Override
-        public NDList inputs(NDManager manager, int[] indices) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public NDList targets(NDManager manager, int[] indices) {
-            throw new UnsupportedOperationException();
-        }
-    }
-
-    private static final Splits BASE = new Splits(new Sized(10), new Sized(3), new Sized(4), List.of("a", "b"),
+    private static final Splits BASE = new Splits(new SizedExamples(10), new SizedExamples(3), new SizedExamples(4), List.of("a", "b"),
             new long[] {2}, Map.of());
 
     @Test
     void testComesFirstThenTheDatasetsOtherSetsInItsOrder() {
-        Splits named = BASE.withOtherTests(new java.util.LinkedHashMap<>(Map.of("test-ood", new Sized(5))));
+        Splits named = BASE.withOtherTests(new java.util.LinkedHashMap<>(Map.of("test-ood", new SizedExamples(5))));
         assertEquals(List.of("test", "test-ood"), List.copyOf(named.testSets().keySet()));
         assertSame(named.test(), named.testSets().get(Splits.TEST));
         assertTrue(BASE.otherTests().isEmpty());
@@ -42,15 +28,15 @@ class SplitsTest {
     void namesMustBeTestDashWords() {
         for (String bad : List.of("test", "val", "ood", "test-", "test-OOD", "test ood")) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                    () -> BASE.withOtherTests(Map.of(bad, new Sized(1))), bad);
+                    () -> BASE.withOtherTests(Map.of(bad, new SizedExamples(1))), bad);
             assertTrue(e.getMessage().contains(bad), e.getMessage());
         }
     }
 
     @Test
     void convertingInputsConvertsEverySet() {
-        Splits named = BASE.withOtherTests(Map.of("test-seen", new Sized(5)));
-        Splits doubled = named.withInputs(set -> new Sized(2 * set.size()), new long[] {7});
+        Splits named = BASE.withOtherTests(Map.of("test-seen", new SizedExamples(5)));
+        Splits doubled = named.withInputs(set -> new SizedExamples(2 * set.size()), new long[] {7});
         assertEquals(List.of(20, 6, 8, 10), List.of(doubled.train().size(), doubled.val().size(), doubled.test().size(),
                 doubled.otherTests().get("test-seen").size()));
         assertEquals(7, doubled.inputShape()[0]);
