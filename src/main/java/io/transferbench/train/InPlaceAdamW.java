@@ -68,6 +68,9 @@ final class InPlaceAdamW extends Optimizer {
             variance.muli(BETA2).addi(g.square().muli(1 - BETA2));
             weight.subi(mean.mul(step).divi(variance.sqrt().addi(EPSILON)));
         }
+        if (weight.hasGradient()) {
+            OwnedStateOptimizers.clearGradient(weight);
+        }
     }
 
     /** Learning rates (per parameter), the state's manager and, from DJL's builder, weight decay. */

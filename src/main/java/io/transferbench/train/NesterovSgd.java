@@ -57,6 +57,9 @@ final class NesterovSgd extends Optimizer {
             buffer.muli(momentum).addi(g);
             weight.subi(g.add(buffer.mul(momentum)).muli(lr));
         }
+        if (weight.hasGradient()) {
+            OwnedStateOptimizers.clearGradient(weight);
+        }
     }
 
     /** Learning rates (per parameter), momentum, the buffers' manager and, from DJL's builder, weight decay. */

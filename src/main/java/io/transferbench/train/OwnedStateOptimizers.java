@@ -31,6 +31,18 @@ final class OwnedStateOptimizers {
         return state;
     }
 
+    /**
+     * Clears a weight's gradient after its update, as DJL's engine kernels do: PyTorch adds each
+     * backward pass into the gradient, and nothing else in DJL's trainer clears it (its gradient
+     * collector no longer does), so an optimizer that leaves it would step on the sum of every
+     * gradient so far. The optimizer itself is handed a copy, so the weight's own is cleared.
+     */
+    static void clearGradient(NDArray weight) {
+        try (NDArray gradient = weight.getGradient()) {
+            gradient.subi(gradient);
+        }
+    }
+
     /** What the project's own optimizers are built from: per-parameter learning rates and the manager of their state. */
     abstract static class Builder<B extends Builder<B>> extends Optimizer.OptimizerBuilder<B> {
 
