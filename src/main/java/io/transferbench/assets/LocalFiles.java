@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
@@ -46,6 +47,25 @@ public final class LocalFiles implements AssetAccess {
 
     public static boolean isLocal(String assetId) {
         return assetId.startsWith(PREFIX);
+    }
+
+    /** What is wrong with {@code path} as a file the user named ("no such file", "not a file"); empty when nothing is. */
+    public static Optional<String> notAFile(Path path) {
+        return Files.isRegularFile(path) ? Optional.empty()
+                : Optional.of(path + ": " + (Files.exists(path) ? "not a file" : "no such file"));
+    }
+
+    /** What is wrong with {@code path} as a folder the user named ("no such folder", "not a folder"); empty when nothing is. */
+    public static Optional<String> notAFolder(Path path) {
+        return Files.isDirectory(path) ? Optional.empty()
+                : Optional.of(path + ": " + (Files.exists(path) ? "not a folder" : "no such folder"));
+    }
+
+    /** Refuses the user's files with every problem found, each naming its file; returns when there is none. */
+    public static void refuseIfAny(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, String.join("; ", problems));
+        }
     }
 
     @Override

@@ -1,7 +1,7 @@
 package io.transferbench.data;
 
-import io.transferbench.BenchException;
 import io.transferbench.IoReason;
+import io.transferbench.assets.LocalFiles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -34,18 +35,16 @@ public record ClassFolders(List<String> classNames, List<LabelledFile> files, Li
     /** The layout below {@code root}, refused with every problem when it cannot be read. */
     public static ClassFolders read(Path root) {
         ClassFolders layout = scan(root);
-        if (!layout.problems().isEmpty()) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, String.join("; ", layout.problems()));
-        }
+        LocalFiles.refuseIfAny(layout.problems());
         return layout;
     }
 
     /** Reads the layout below {@code root}. */
     public static ClassFolders scan(Path root) {
         List<String> problems = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
-            problems.add(root + ": " + (Files.exists(root) ? "not a folder" : "no such folder"));
-            return new ClassFolders(List.of(), List.of(), problems);
+        Optional<String> notAFolder = LocalFiles.notAFolder(root);
+        if (notAFolder.isPresent()) {
+            return new ClassFolders(List.of(), List.of(), List.of(notAFolder.get()));
         }
         try {
             List<String> top = subfolders(root);

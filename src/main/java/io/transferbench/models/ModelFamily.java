@@ -1,12 +1,14 @@
 package io.transferbench.models;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.data.Splits;
 import io.transferbench.spec.ModelSpec;
 import io.transferbench.spec.Rule;
 import io.transferbench.weights.NamedTensor;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -61,8 +63,7 @@ public interface ModelFamily {
      * came in, where the family can write it, and returns the files written; empty (the default)
      * where it cannot.
      */
-    default List<String> exportInSourceFormat(List<ai.djl.nn.Block> stages, ModelSpec spec, AssetAccess assets,
-                                              java.nio.file.Path dir) {
+    default List<String> exportInSourceFormat(List<Block> stages, ModelSpec spec, AssetAccess assets, Path dir) {
         return List.of();
     }
 

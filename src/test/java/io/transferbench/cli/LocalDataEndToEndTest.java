@@ -109,10 +109,8 @@ class LocalDataEndToEndTest {
         Path out = dir.resolve("out");
         assertEquals(0, run(IMAGES, images, out, "locked"), cli.err::toString);
         for (String scaling : List.of("unit", "symmetric")) {
-            cli.err.getBuffer().setLength(0);
-            assertEquals(0, cli.bench("--suite", KERAS, "--profile", "smoke", "--set", "dataset.path=" + images,
-                    "--set", "model.options.path=" + modelJson, "--set", "model.options.input-scaling=" + scaling,
-                    "--out", out.toString(), "--run-id", scaling), cli.err::toString);
+            assertEquals(0, run(KERAS, images, out, scaling, "model.options.path=" + modelJson,
+                    "model.options.input-scaling=" + scaling), cli.err::toString);
         }
         Map<String, String> locked = byFreeze(out.resolve("example-image-folder/locked"));
         assertEquals(locked, byFreeze(out.resolve("example-mobilenet-v2-tfjs/unit")),
@@ -180,10 +178,8 @@ class LocalDataEndToEndTest {
         Files.writeString(encoder.resolve("config.json"), MINILM_CONFIG);
         Path out = dir.resolve("out");
         assertEquals(0, run(TEXTS, table, out, "locked"), cli.err::toString);
-        cli.err.getBuffer().setLength(0);
-        assertEquals(0, cli.bench("--suite", ENCODER, "--profile", "smoke", "--set", "dataset.path=" + table,
-                "--set", "model.options.path=" + encoder.resolve("model.onnx"), "--out", out.toString(), "--run-id",
-                "own"), cli.err::toString);
+        assertEquals(0, run(ENCODER, table, out, "own", "model.options.path=" + encoder.resolve("model.onnx")),
+                cli.err::toString);
         Map<String, String> byLocked = byFreeze(out.resolve("example-text-table/locked"));
         Map<String, String> byOwn = byFreeze(out.resolve("example-bert-onnx/own"));
         assertEquals(byLocked, byOwn, "the same weights, tokenizer and settings give the same cells");
@@ -217,16 +213,12 @@ class LocalDataEndToEndTest {
             return new ai.djl.ndarray.NDList(ids, mask, types);
         });
         assertEquals(4 * 384, hidden.length, "OnnxRuntime runs the exported graph");
-        cli.err.getBuffer().setLength(0);
-        assertEquals(0, cli.bench("--suite", ENCODER, "--profile", "smoke", "--set", "dataset.path=" + table,
-                "--set", "model.options.path=" + exported.resolve("model.onnx"), "--out", out.toString(), "--run-id",
-                "from-export"), cli.err::toString);
+        assertEquals(0, run(ENCODER, table, out, "from-export", "model.options.path=" + exported.resolve("model.onnx")),
+                cli.err::toString);
 
         Files.writeString(encoder.resolve("config.json"), MINILM_CONFIG.replace("\"bert\"", "\"roberta\""));
-        cli.err.getBuffer().setLength(0);
-        assertEquals(BenchException.EXIT_BAD_INPUT, cli.bench("--suite", ENCODER, "--profile", "smoke", "--set",
-                "dataset.path=" + table, "--set", "model.options.path=" + encoder.resolve("model.onnx"), "--out",
-                dir.resolve("none").toString()));
+        assertEquals(BenchException.EXIT_BAD_INPUT, run(ENCODER, table, dir.resolve("none"), "bad",
+                "model.options.path=" + encoder.resolve("model.onnx")));
         assertTrue(cli.err.toString().contains("config.json: model_type is 'roberta'; this encoder computes model_type"),
                 cli.err.toString());
         assertFalse(Files.exists(dir.resolve("none")));
@@ -258,11 +250,16 @@ class LocalDataEndToEndTest {
                 cli.err.toString());
     }
 
-    private int run(String suite, Path data, Path out, String runId) {
+    /** The suite's smoke profile on {@code data}, with further {@code --set}s, its output kept for the assertions. */
+    private int run(String suite, Path data, Path out, String runId, String... sets) {
         cli.err.getBuffer().setLength(0);
         cli.out.getBuffer().setLength(0);
-        return cli.bench("--suite", suite, "--profile", "smoke", "--set", "dataset.path=" + data, "--out",
-                out.toString(), "--run-id", runId);
+        List<String> args = new java.util.ArrayList<>(List.of("--suite", suite, "--profile", "smoke", "--set",
+                "dataset.path=" + data, "--out", out.toString(), "--run-id", runId));
+        for (String set : sets) {
+            args.addAll(List.of("--set", set));
+        }
+        return cli.bench(args.toArray(String[]::new));
     }
 
     /** The digest as datasets.lock's comment says to reproduce it, by coreutils. */

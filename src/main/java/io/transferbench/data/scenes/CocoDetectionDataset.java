@@ -1,7 +1,6 @@
 package io.transferbench.data.scenes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.transferbench.BenchException;
 import io.transferbench.IoReason;
 import io.transferbench.Mappers;
 import io.transferbench.assets.AssetAccess;
@@ -90,10 +89,8 @@ public final class CocoDetectionDataset implements LocalDataset {
     public List<String> checkFiles(DatasetSpec spec) {
         List<String> problems = new ArrayList<>();
         read(LocalDataset.path(spec), problems);
-        Path images = imagesFolder(spec);
-        if (!Files.isDirectory(images)) {
-            problems.add(images + ": no such folder (dataset.options.images, relative to the JSON's folder)");
-        }
+        LocalFiles.notAFolder(imagesFolder(spec))
+                .ifPresent(p -> problems.add(p + " (dataset.options.images, relative to the JSON's folder)"));
         return problems;
     }
 
@@ -101,9 +98,7 @@ public final class CocoDetectionDataset implements LocalDataset {
     public Splits load(DatasetSpec spec, AssetAccess assets) {
         List<String> problems = new ArrayList<>();
         Annotations coco = read(assets.directory(assetIds(spec).get(0)), problems);
-        if (!problems.isEmpty()) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, String.join("; ", problems));
-        }
+        LocalFiles.refuseIfAny(problems);
         Path folder = assets.directory(assetIds(spec).get(1));
         int size = spec.intOption("image-size", 128);
         AnnotatedImages images = new AnnotatedImages();
@@ -116,7 +111,7 @@ public final class CocoDetectionDataset implements LocalDataset {
                 images.skip();
                 continue;
             }
-            RasterImage image = pixels.get().over(128);
+            RasterImage image = pixels.get().over(Letterbox.GREY);
             Letterbox fit = Letterbox.of(image.width(), image.height(), size);
             List<SceneObject> objects = new ArrayList<>();
             for (JsonNode a : coco.boxesOf().getOrDefault(entry.path("id").asLong(), List.of())) {

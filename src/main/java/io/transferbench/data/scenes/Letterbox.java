@@ -12,8 +12,8 @@ import java.util.Arrays;
  */
 record Letterbox(int size, int sourceWidth, int sourceHeight, int left, int top, int width, int height) {
 
-    /** Mid grey, the margin the image datasets fit pictures over. */
-    private static final int GREY = 128;
+    /** Mid grey: what the image datasets fit pictures over, and lay transparent ones on. */
+    static final int GREY = 128;
 
     static Letterbox of(int sourceWidth, int sourceHeight, int size) {
         // fittedInto first halves large images; the fitted extent follows from the halved size.

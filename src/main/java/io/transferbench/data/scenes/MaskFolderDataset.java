@@ -3,6 +3,7 @@ package io.transferbench.data.scenes;
 import io.transferbench.BenchException;
 import io.transferbench.IoReason;
 import io.transferbench.assets.AssetAccess;
+import io.transferbench.assets.LocalFiles;
 import io.transferbench.data.LocalDataset;
 import io.transferbench.data.Splits;
 import io.transferbench.data.images.Augmentation;
@@ -78,13 +79,12 @@ public final class MaskFolderDataset implements LocalDataset {
 
     @Override
     public List<String> checkFiles(DatasetSpec spec) {
-        Path root = LocalDataset.path(spec);
         List<String> problems = new ArrayList<>();
-        List<Pair> pairs = pairs(root, problems);
+        Layout layout = layout(LocalDataset.path(spec), problems);
         if (!problems.isEmpty()) {
             return problems;
         }
-        for (Pair p : pairs) {
+        for (Pair p : layout.pairs()) {
             Optional<int[]> image = dimensions(p.image());
             Optional<int[]> mask = dimensions(p.mask());
             if (mask.isEmpty()) {
@@ -101,20 +101,18 @@ public final class MaskFolderDataset implements LocalDataset {
     public Splits load(DatasetSpec spec, AssetAccess assets) {
         Path root = assets.directory(assetIds(spec).get(0));
         List<String> problems = new ArrayList<>();
-        List<Pair> pairs = pairs(root, problems);
-        if (!problems.isEmpty()) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, String.join("; ", problems));
-        }
-        List<String> classNames = classNames(root, problems);
+        Layout layout = layout(root, problems);
+        LocalFiles.refuseIfAny(problems);
+        List<String> classNames = layout.classNames();
         int size = spec.intOption("image-size", 128);
         AnnotatedImages images = new AnnotatedImages();
-        for (Pair p : pairs) {
+        for (Pair p : layout.pairs()) {
             Optional<RgbaPixels> pixels = RgbaPixels.read(p.image());
             if (pixels.isEmpty()) {
                 images.skip();
                 continue;
             }
-            RasterImage image = pixels.get().over(128);
+            RasterImage image = pixels.get().over(Letterbox.GREY);
             byte[] labels = labels(p.mask(), image, classNames.size());
             Letterbox fit = Letterbox.of(image.width(), image.height(), size);
             images.add(new Scene(fit.image(image), fit.labels(labels), List.of()),
@@ -123,13 +121,21 @@ public final class MaskFolderDataset implements LocalDataset {
         return images.splits(spec, size, new SceneMasks(size), classNames, Map.of());
     }
 
+    /** The classes and the image-mask pairs of a mask folder. */
+    private record Layout(List<String> classNames, List<Pair> pairs) {}
+
+    /** The folder's classes and every image under {@code images/} with its mask; what is wrong goes to {@code problems}. */
+    private static Layout layout(Path root, List<String> problems) {
+        Optional<String> notAFolder = LocalFiles.notAFolder(root);
+        if (notAFolder.isPresent()) {
+            problems.add(notAFolder.get());
+            return new Layout(List.of(), List.of());
+        }
+        return new Layout(classNames(root, problems), pairs(root, problems));
+    }
+
     /** Every image under {@code images/} with its mask; what is missing goes to {@code problems}. */
     private static List<Pair> pairs(Path root, List<String> problems) {
-        if (!Files.isDirectory(root)) {
-            problems.add(root + ": " + (Files.exists(root) ? "not a folder" : "no such folder"));
-            return List.of();
-        }
-        classNames(root, problems);
         Path images = root.resolve("images");
         Path masks = root.resolve("masks");
         for (Path dir : List.of(images, masks)) {

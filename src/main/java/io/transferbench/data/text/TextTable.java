@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.transferbench.IoReason;
 import io.transferbench.Mappers;
+import io.transferbench.assets.LocalFiles;
 import io.transferbench.data.SplitPlan;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -20,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -49,9 +51,9 @@ record TextTable(List<String> classNames, List<Row> rows, long skipped, List<Str
     static TextTable read(Path file, Columns columns) {
         List<String> problems = new ArrayList<>();
         String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
-        if (!Files.isRegularFile(file)) {
-            problems.add(file + ": " + (Files.exists(file) ? "not a file" : "no such file"));
-            return new TextTable(List.of(), List.of(), 0, problems);
+        Optional<String> notAFile = LocalFiles.notAFile(file);
+        if (notAFile.isPresent()) {
+            return new TextTable(List.of(), List.of(), 0, List.of(notAFile.get()));
         }
         List<Raw> raw = new ArrayList<>();
         long[] skipped = {0};

@@ -1,7 +1,7 @@
 package io.transferbench.data.text;
 
-import io.transferbench.BenchException;
 import io.transferbench.assets.AssetAccess;
+import io.transferbench.assets.LocalFiles;
 import io.transferbench.data.LocalDataset;
 import io.transferbench.data.Splits;
 import io.transferbench.spec.DatasetSpec;
@@ -61,9 +61,7 @@ public final class TextTableDataset implements LocalDataset {
     @Override
     public Splits load(DatasetSpec spec, AssetAccess assets) {
         TextTable table = TextTable.read(assets.directory(assetIds(spec).get(0)), columns(spec));
-        if (!table.problems().isEmpty()) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, String.join("; ", table.problems()));
-        }
+        LocalFiles.refuseIfAny(table.problems());
         TextCorpus corpus = new TextCorpus(table.classNames());
         for (int i = 0; i < table.rows().size(); i++) {
             TextTable.Row row = table.rows().get(i);

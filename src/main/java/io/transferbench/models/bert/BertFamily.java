@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -166,11 +168,11 @@ public final class BertFamily implements ModelFamily {
         BertCheckpoint checkpoint = source.checkpoint(spec);
         Path onnx = checkpoint.onnx().in(assets);
         try {
-            java.nio.file.Files.createDirectories(dir);
+            Files.createDirectories(dir);
             OnnxRewrite.write(onnx, dir.resolve("model.onnx"), BertWeights.toOnnx(stages, OnnxReader.read(onnx)));
-            java.nio.file.Files.copy(checkpoint.tokenizer().in(assets), dir.resolve("tokenizer.json"),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            java.nio.file.Files.writeString(dir.resolve("config.json"), HfBertConfig.json(config(spec)));
+            Files.copy(checkpoint.tokenizer().in(assets), dir.resolve("tokenizer.json"),
+                    StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(dir.resolve("config.json"), HfBertConfig.json(config(spec)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the export into " + dir, e);
         }

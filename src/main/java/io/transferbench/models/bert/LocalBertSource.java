@@ -70,9 +70,7 @@ final class LocalBertSource implements BertSource {
         ExportFiles files = ExportFiles.of(spec);
         List<String> problems = new ArrayList<>();
         for (Path p : List.of(files.onnx(), files.tokenizer())) {
-            if (!java.nio.file.Files.isRegularFile(p)) {
-                problems.add(p + ": " + (java.nio.file.Files.exists(p) ? "not a file" : "no such file"));
-            }
+            LocalFiles.notAFile(p).ifPresent(problems::add);
         }
         try {
             BertConfig config = HfBertConfig.read(files.config());

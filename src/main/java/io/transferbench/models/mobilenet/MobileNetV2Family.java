@@ -18,10 +18,10 @@ import io.transferbench.spec.Rule;
 import io.transferbench.weights.TfjsReader;
 import io.transferbench.weights.WeightImportException;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * MobileNetV2 1.0 (Sandler et al. 2018) as Keras builds it, with the ImageNet-initialised weights
@@ -147,8 +147,9 @@ public final class MobileNetV2Family implements ModelFamily {
             return List.of();
         }
         Path modelJson = modelJson(spec);
-        if (!Files.isRegularFile(modelJson)) {
-            return List.of(modelJson + ": " + (Files.exists(modelJson) ? "not a file" : "no such file"));
+        Optional<String> notAFile = LocalFiles.notAFile(modelJson);
+        if (notAFile.isPresent()) {
+            return List.of(notAFile.get());
         }
         try {
             TfjsReader.read(modelJson);
