@@ -3,14 +3,15 @@ package io.transferbench.report;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The five ways of using a pretrained backbone that reports compare side by side, read from a
- * cell's strategy and freeze depth (Kornblith et al. 2019; Kumar et al. 2022).
+ * The six ways of using a pretrained backbone that reports compare side by side, read from a
+ * cell's strategy and freeze depth (Kornblith et al. 2019; Kumar et al. 2022; Howard and Ruder 2018).
  */
 public enum StrategyFamily {
     LINEAR_PROBE("linear probe", "#4e79a7"),
     PARTIAL("partial fine-tune", "#f28e2b"),
     FULL("full fine-tune", "#59a14f"),
     LP_FT("LP-FT", "#b07aa1"),
+    GRADUAL("gradual unfreezing", "#e15759"),
     SCRATCH("from scratch", "#9c755f");
 
     private final String text;
@@ -27,6 +28,7 @@ public enum StrategyFamily {
         return switch (strategy) {
             case "scratch" -> SCRATCH;
             case "lp-ft" -> LP_FT;
+            case "gradual" -> GRADUAL;
             default -> "all".equals(freeze) ? LINEAR_PROBE : "0".equals(freeze) ? FULL : PARTIAL;
         };
     }

@@ -11,6 +11,12 @@ public enum Strategy {
     FINETUNE("finetune"),
     /** Linear probe first, then unfreeze to the cell's freeze depth (Kumar et al. 2022). */
     LP_FT("lp-ft"),
+    /**
+     * The head first with every stage frozen, then one more stage from the top down every
+     * {@code unfreeze-every} epochs or steps, down to the cell's freeze depth, under one optimizer
+     * and one schedule (ULMFiT's gradual unfreezing, Howard and Ruder 2018).
+     */
+    GRADUAL("gradual"),
     /** Same architecture, random initialisation: what pretraining is worth. */
     SCRATCH("scratch");
 

@@ -26,7 +26,8 @@ public record TrainingSpec(
         LpFtSpec lpFt,
         double divergenceFactor,
         Boolean featureCache,
-        Boolean decayBiasesAndNorms) {
+        Boolean decayBiasesAndNorms,
+        GradualSpec gradual) {
 
     public TrainingSpec {
         optimizer = optimizer == null ? "adamw" : optimizer;
@@ -85,6 +86,36 @@ public record TrainingSpec(
 
     /** The quality bar for time-to-target (MLPerf style): first epoch whose val metric reaches it. */
     public record Target(String metric, double value) {}
+
+    /**
+     * These settings with gradual unfreezing's: written into gradual cells only, so that a setting
+     * no other strategy reads never changes their identity.
+     */
+    public TrainingSpec withGradual(GradualSpec spec) {
+        return new TrainingSpec(optimizer, momentum, nesterov, weightDecay, batchSize, evalBatchSize, epochs, probeEpochs,
+                gradClip, headLrScale, warmupRatio, warmupSteps, step, oneCycle, earlyStopping, target, lpFt,
+                divergenceFactor, featureCache, decayBiasesAndNorms, spec);
+    }
+
+    /**
+     * Gradual unfreezing: one more stage every {@code unfreezeEveryEpochs} epochs (a fraction
+     * of one too, so the pace follows the dataset's size) or {@code unfreezeEverySteps} optimizer
+     * steps (one of the two; one epoch by default), each stage learning at
+     * {@code unfreezeLrScale} times the rate of the stage unfrozen before it.
+     */
+    public record GradualSpec(Double unfreezeEveryEpochs, Integer unfreezeEverySteps, double unfreezeLrScale) {
+        public GradualSpec {
+            if (unfreezeEveryEpochs == null && unfreezeEverySteps == null) {
+                unfreezeEveryEpochs = 1.0;
+            }
+            unfreezeLrScale = unfreezeLrScale == 0 ? 1 : unfreezeLrScale;
+        }
+
+        /** The settings a suite that names none gets. */
+        public static GradualSpec defaults() {
+            return new GradualSpec(null, null, 0);
+        }
+    }
 
     /** LP-FT: probe the head for {@code probeEpochs} at {@code probeLrScale} x lr, then fine-tune. */
     public record LpFtSpec(int probeEpochs, double probeLrScale, double finetuneLrScale) {

@@ -6,6 +6,7 @@ import io.transferbench.spec.LocatedTree;
 import io.transferbench.spec.ModelSpec;
 import io.transferbench.spec.ScheduleKind;
 import io.transferbench.spec.Strategy;
+import io.transferbench.spec.TrainingSpec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -31,8 +32,9 @@ import java.util.function.ToIntFunction;
  *
  * <p>Some combinations mean the same experiment and are folded into one cell, visibly: a scratch
  * cell trains every stage (freeze 0, no layer decay); layer decay is moot when every stage is
- * frozen; freezing as many stages as the model has is {@code all}; and LP-FT with everything
- * frozen is just a linear probe, so it is dropped.
+ * frozen; freezing as many stages as the model has is {@code all}; LP-FT and gradual unfreezing
+ * with everything frozen are just a linear probe, so they are dropped; and only gradual cells
+ * carry gradual unfreezing's settings.
  */
 public final class Grid {
 
@@ -174,13 +176,16 @@ public final class Grid {
             decay = 1.0;
         }
         if (freeze.all()) {
-            if (s.strategy() == Strategy.LP_FT) {
+            if (s.strategy() == Strategy.LP_FT || s.strategy() == Strategy.GRADUAL) {
                 return null;
             }
             decay = 1.0;
         }
+        TrainingSpec training = s.strategy() != Strategy.GRADUAL ? s.training().withGradual(null)
+                : s.training().gradual() == null ? s.training().withGradual(TrainingSpec.GradualSpec.defaults())
+                : s.training();
         return new CellSpec(s.suite(), s.task(), s.model(), s.dataset(), s.head() == null ? JsonNodeFactory.instance.objectNode() : s.head(),
-                s.training(), s.strategy(), freeze, s.schedule(), s.lr(), decay, s.seed(),
+                training, s.strategy(), freeze, s.schedule(), s.lr(), decay, s.seed(),
                 s.metrics() == null ? List.of() : s.metrics());
     }
 

@@ -87,6 +87,10 @@ public final class SuiteSchema {
                         .optional("probe-epochs", Rule.integer(1, 10_000))
                         .optional("probe-lr-scale", Rule.number(0, false, 1e4, true))
                         .optional("finetune-lr-scale", Rule.number(0, false, 1e4, true)).build())
+                .optional("gradual", Rule.object()
+                        .optional("unfreeze-every-epochs", Rule.number(0, false, 10_000, true))
+                        .optional("unfreeze-every-steps", Rule.integer(1, 100_000_000))
+                        .optional("unfreeze-lr-scale", Rule.number(0, false, 1e4, true)).build())
                 .optional("divergence-factor", Rule.number(1, false, 1e12, true))
                 .build();
 
@@ -178,6 +182,7 @@ public final class SuiteSchema {
         if (tree.at("/training/warmup-ratio").isNumber() && tree.at("/training/warmup-steps").isNumber()) {
             problems.add("training.warmup-steps", "give warmup-ratio or warmup-steps, not both");
         }
+        checkGradualBudget(tree, model, problems);
         boolean ownWeights = !model.weightAssetIds(modelSpecOf(tree)).isEmpty();
         boolean pretrain = tree.at("/model/pretrain").isObject();
         JsonNode strategies = tree.at("/grid/strategy");
@@ -192,6 +197,50 @@ public final class SuiteSchema {
                     + "' ships no pretrained weights: add model.pretrain (a source dataset to pretrain on) or"
                     + " use only strategy scratch");
         }
+    }
+
+    /**
+     * Gradual unfreezing counted in epochs must reach each cell's freeze depth with at least one
+     * epoch to spare; counted in steps it is checked when the cell knows its steps per epoch.
+     */
+    private void checkGradualBudget(ObjectNode tree, ModelFamily model, Problems problems) {
+        JsonNode gradual = tree.at("/training/gradual");
+        if (gradual.path("unfreeze-every-epochs").isNumber() && gradual.path("unfreeze-every-steps").isNumber()) {
+            problems.add("training.gradual.unfreeze-every-steps", "give unfreeze-every-epochs or unfreeze-every-steps, not both");
+            return;
+        }
+        boolean used = false;
+        for (JsonNode s : tree.at("/grid/strategy")) {
+            used |= s.asText().equals(Strategy.GRADUAL.label());
+        }
+        if (!used || gradual.path("unfreeze-every-steps").isNumber() || !tree.at("/training/epochs").isIntegralNumber()) {
+            return;
+        }
+        double every = gradual.path("unfreeze-every-epochs").asDouble(1);
+        int epochs = tree.at("/training/epochs").asInt();
+        int stages = model.stageCount(modelSpecOf(tree));
+        List<Integer> depths = new ArrayList<>();
+        if (tree.at("/grid/freeze").isMissingNode()) {
+            depths.add(0);
+        }
+        tree.at("/grid/freeze").forEach(f -> {
+            if (f.isIntegralNumber() && f.asInt() < stages) {
+                depths.add(f.asInt());
+            }
+        });
+        for (int depth : depths) {
+            double needed = (stages - depth) * every;
+            if (needed >= epochs) {
+                problems.add("training.gradual.unfreeze-every-epochs", "gradual cells with freeze " + depth + " unfreeze "
+                        + (stages - depth) + " of the model's " + stages + " stages, one every " + plain(every)
+                        + " epoch(s), which needs more than " + plain(needed) + " epochs; training.epochs is " + epochs
+                        + ": raise epochs, or unfreeze by steps (unfreeze-every-steps)");
+            }
+        }
+    }
+
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** A dataset that reads the user's files needs a path to readable ones; the locked datasets take none. */

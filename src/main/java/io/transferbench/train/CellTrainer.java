@@ -27,7 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.IntToLongFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Trains and evaluates one cell: builds the network, puts the pretrained weights in, runs the
@@ -55,6 +55,11 @@ public final class CellTrainer {
     /** Reports progress inside a cell: phase, epoch, epochs in the phase. */
     public interface Listener {
         void epochDone(String phase, int epoch, int epochs);
+
+        /** The same, for a listener that also looks at the network as the epoch left it. */
+        default void epochDone(String phase, int epoch, int epochs, TransferNetwork net) {
+            epochDone(phase, epoch, epochs);
+        }
     }
 
     /**
@@ -112,6 +117,7 @@ public final class CellTrainer {
         private final long started = System.nanoTime();
         private final List<EpochPoint> curve = new ArrayList<>();
         private int epochCounter;
+        private long trainable;
 
         Run(CellSpec spec, Splits splits, Task task, Model model, TransferNetwork net, Backbone backbone,
             long headFlops, WeightSnapshot pretrained, Listener listener) {
@@ -136,29 +142,29 @@ public final class CellTrainer {
 
         TrainingOutcome execute() {
             TrainingSpec training = spec.training();
-            long trainable = 0;
             try (BestCheckpoint best = new BestCheckpoint(selectMetric, task.metric(selectMetric).higherIsBetter())) {
-                for (Phase phase : Phase.plan(spec, net.stages().size())) {
-                    net.freezeStages(phase.frozenStages());
-                    inputs.enter(phase.frozenStages(), net);
-                    trainable = net.trainableParameterCount();
-                    best.newPhase();
+                for (Phase phase : Phase.plan(spec, net.stages().size(), steps.stepsPerEpoch())) {
+                    freeze(phase.frozenAt(0), best);
                     try (Trainer trainer = steps.newTrainer(phase)) {
                         for (int epoch = 1; epoch <= phase.epochs(); epoch++) {
-                            TrainingSteps.EpochResult er = steps.epoch(trainer, inputs.train());
+                            TrainingSteps.EpochResult er = steps.epoch(trainer, step -> {
+                                if (phase.frozenAt(step) != net.frozenStages()) {
+                                    freeze(phase.frozenAt(step), best);
+                                }
+                                return inputs.train();
+                            });
                             if (er.divergence() != null) {
-                                return outcome(TrainingOutcome.DIVERGED, er.divergence(), best, Map.of(), trainable,
-                                        List.of());
+                                return outcome(TrainingOutcome.DIVERGED, er.divergence(), best, Map.of(), List.of());
                             }
                             Evaluation val = scorer.score(net, inputs.val());
                             epochCounter++;
                             double elapsed = (System.nanoTime() - started) / 1e9;
-                            curve.add(new EpochPoint(phase.name(), epochCounter, er.meanLoss(),
+                            curve.add(new EpochPoint(phase.label(net.frozenStages()), epochCounter, er.meanLoss(),
                                     val.metrics().get(MetricSpec.LOSS.name()), val.metrics(), er.lastLr(), elapsed,
                                     MemoryProbe.residentBytes(), er.samplesPerSecond()));
                             target.note(val, elapsed, epochCounter);
                             best.offer(net, model.getNDManager(), epochCounter, val);
-                            listener.epochDone(phase.name(), epoch, phase.epochs());
+                            listener.epochDone(phase.name(), epoch, phase.epochs(), net);
                             if (training.earlyStopping() != null
                                     && best.epochsSinceBest() >= training.earlyStopping().patience()) {
                                 break;
@@ -167,27 +173,39 @@ public final class CellTrainer {
                     }
                 }
                 best.restoreInto(net);
-                // Phases only unfreeze, so the stages cached for this phase still hold the pretrained weights.
+                // Stages only ever unfreeze, so the stages cached for the last depth still hold the pretrained weights.
                 Map<String, Evaluation> tests = new LinkedHashMap<>();
                 inputs.tests().forEach((name, set) -> tests.put(name, scorer.score(net, set)));
                 List<Drawing> drawings = PredictionPictures.of(task, splits.targets(), net, model.getNDManager(),
                         inputs.tests().get(Splits.TEST), splits.test());
-                return outcome(TrainingOutcome.OK, null, best, tests, trainable, drawings);
+                return outcome(TrainingOutcome.OK, null, best, tests, drawings);
             }
         }
 
+        /**
+         * Freezes the first {@code frozen} stages and points the inputs at them; the parameters
+         * trainable from now on get the full patience of early stopping.
+         */
+        private void freeze(int frozen, BestCheckpoint best) {
+            net.freezeStages(frozen);
+            inputs.enter(frozen, net);
+            trainable = net.trainableParameterCount();
+            best.newPhase();
+        }
+
         private TrainingOutcome outcome(String status, String reason, BestCheckpoint best,
-                                        Map<String, Evaluation> tests, long trainable, List<Drawing> drawings) {
+                                        Map<String, Evaluation> tests, List<Drawing> drawings) {
             Long forward = null;
             Long step = null;
             if (backbone.flopsKnown()) {
                 // Averaged over the padded lengths of the batches that ran (one length for fixed-shape inputs).
                 forward = scorer.lengths().mean(length -> backbone.flopsFrom(0, length) + headFlops,
                         backbone.flopsFrom(0) + headFlops);
-                // A training step runs the stages from the input depth forward and the unfrozen ones backward (2x).
-                IntToLongFunction stepFlops = length -> backbone.flopsFrom(inputs.depth(), length) + headFlops
-                        + 2 * (backbone.flopsFrom(net.frozenStages(), length) + headFlops);
-                step = steps.lengths().mean(stepFlops, stepFlops.applyAsLong(BatchPlan.FIXED_SHAPE));
+                // A training step runs the stages from its input depth forward and the unfrozen ones backward (2x).
+                ToLongFunction<TrainingSteps.StepShape> stepFlops = s -> backbone.flopsFrom(s.inputDepth(), s.paddedLength())
+                        + headFlops + 2 * (backbone.flopsFrom(s.frozenStages(), s.paddedLength()) + headFlops);
+                step = steps.shapes().mean(stepFlops, stepFlops.applyAsLong(
+                        new TrainingSteps.StepShape(BatchPlan.FIXED_SHAPE, inputs.depth(), net.frozenStages())));
             }
             Map<String, Evaluation> others = new LinkedHashMap<>(tests);
             Evaluation test = others.remove(Splits.TEST);

@@ -34,6 +34,13 @@ final class InPlaceAdamW extends Optimizer {
     private final NDManager stateOwner;
     private final Map<String, Map<Device, NDArray>> means = new ConcurrentHashMap<>();
     private final Map<String, Map<Device, NDArray>> variances = new ConcurrentHashMap<>();
+    /**
+     * Each parameter's own update count, as torch's AdamW keeps {@code state['step']}. DJL's
+     * {@code updateCount} returns the largest count of any parameter so far, so a stage that
+     * starts training late (gradual unfreezing) would correct its fresh moments as if they were
+     * old, by a count that depends on the order in which the trainer visits parameters.
+     */
+    private final Map<String, Integer> updates = new ConcurrentHashMap<>();
 
     private InPlaceAdamW(Builder builder) {
         super(builder);
@@ -47,7 +54,7 @@ final class InPlaceAdamW extends Optimizer {
 
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
-        int t = updateCount(parameterId);
+        int t = updates.merge(parameterId, 1, Integer::sum);
         float lr = learningRates.getNewValue(parameterId, t);
         float step = (float) (lr * Math.sqrt(1 - Math.pow(BETA2, t)) / (1 - Math.pow(BETA1, t)));
         // The moments live as long as the weight; they are made outside the scope that frees the temporaries.

@@ -26,7 +26,7 @@ final class Scorer {
     private final int batchSize;
     private double seconds;
     private long samples;
-    private final PaddedLengths lengths = new PaddedLengths();
+    private final ExampleTally<Integer> lengths = new ExampleTally<>();
 
     Scorer(Task task, Targets targets, Loss loss, NDManager manager, int batchSize) {
         this.task = task;
@@ -77,7 +77,7 @@ final class Scorer {
     }
 
     /** The padded lengths of the batches scored so far. */
-    PaddedLengths lengths() {
+    ExampleTally<Integer> lengths() {
         return lengths;
     }
 }

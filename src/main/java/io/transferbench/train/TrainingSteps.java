@@ -19,7 +19,9 @@ import io.transferbench.spec.TrainingSpec;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.function.LongFunction;
 
 /**
  * The optimisation side of a cell: one optimizer per phase with the cell's learning rates, and
@@ -46,7 +48,10 @@ final class TrainingSteps {
     private long stepsDone;
     private double seconds;
     private long samples;
-    private final PaddedLengths lengths = new PaddedLengths();
+    private final ExampleTally<StepShape> shapes = new ExampleTally<>();
+
+    /** What a training step ran: its padded length, the stage its inputs entered at, and the stages it left frozen. */
+    record StepShape(int paddedLength, int inputDepth, int frozenStages) {}
 
     TrainingSteps(CellSpec spec, Model model, TransferNetwork net, Loss loss, Device device, int trainSize) {
         this.spec = spec;
@@ -63,12 +68,19 @@ final class TrainingSteps {
     /** How one epoch went: its mean batch loss, last learning rate and throughput, or why training diverged. */
     record EpochResult(double meanLoss, double lastLr, double samplesPerSecond, String divergence) {}
 
-    /** A trainer for {@code phase}, its schedule spanning the phase's epochs. */
+    /**
+     * A trainer for {@code phase}, its schedule spanning the phase's epochs. Its one optimizer
+     * keeps the moments of every parameter it has updated while more stages unfreeze.
+     */
     Trainer newTrainer(Phase phase) {
         long stepsPerEpoch = stepsPerEpoch();
         Schedule schedule = Schedule.of(spec.schedule(), training, stepsPerEpoch * phase.epochs(), stepsPerEpoch);
-        rates = new LearningRates(spec.lr() * phase.lrScale(), schedule, LayerDecay.multipliers(net, spec.layerDecay(),
-                training.headLrScale()));
+        Map<String, Double> multipliers = LayerDecay.multipliers(net, spec.layerDecay(), training.headLrScale());
+        for (int i = 0; i < net.stages().size(); i++) {
+            double scale = phase.stageScale(i);
+            net.stages().get(i).getParameters().values().forEach(p -> multipliers.merge(p.getId(), scale, (a, b) -> a * b));
+        }
+        rates = new LearningRates(spec.lr() * phase.lrScale(), schedule, multipliers, () -> phaseStep);
         phaseStep = 0;
         DefaultTrainingConfig config = new DefaultTrainingConfig(loss)
                 .optOptimizer(Optimizers.create(training, rates, model.getNDManager()))
@@ -76,8 +88,12 @@ final class TrainingSteps {
         return model.newTrainer(config);
     }
 
-    EpochResult epoch(Trainer trainer, ExampleSet train) {
-        List<int[]> batches = BatchPlan.training(train, batchSize(), shuffle);
+    /**
+     * @param trainingSet the examples as the network takes them at a step of the phase (0-based):
+     *     the stages frozen at that step may differ from the last one's
+     */
+    EpochResult epoch(Trainer trainer, LongFunction<ExampleSet> trainingSet) {
+        List<int[]> batches = BatchPlan.training(trainingSet.apply(phaseStep), batchSize(), shuffle);
         double lossSum = 0;
         long t0 = System.nanoTime();
         double epochSeconds;
@@ -86,6 +102,7 @@ final class TrainingSteps {
         try {
             for (int[] idx : batches) {
                 try (NDManager step = root.newSubManager()) {
+                    ExampleSet train = trainingSet.apply(phaseStep);
                     Batch b = train.batch(step, idx);
                     double value;
                     try (GradientCollector gc = trainer.newGradientCollector()) {
@@ -105,7 +122,8 @@ final class TrainingSteps {
                     phaseStep++;
                     stepsDone++;
                     lossSum += value;
-                    lengths.add(BatchPlan.paddedLength(train, idx), idx.length);
+                    shapes.add(new StepShape(BatchPlan.paddedLength(train, idx), net.inputDepth(), net.frozenStages()),
+                            idx.length);
                     epochSamples += idx.length;
                 }
             }
@@ -123,7 +141,7 @@ final class TrainingSteps {
         return Math.min(training.batchSize(), trainSize);
     }
 
-    private int stepsPerEpoch() {
+    long stepsPerEpoch() {
         return Math.max(1, trainSize / batchSize());
     }
 
@@ -146,8 +164,8 @@ final class TrainingSteps {
         return samples;
     }
 
-    /** The padded lengths of the batches trained so far. */
-    PaddedLengths lengths() {
-        return lengths;
+    /** The shapes of the steps trained so far. */
+    ExampleTally<StepShape> shapes() {
+        return shapes;
     }
 }

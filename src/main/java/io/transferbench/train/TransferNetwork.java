@@ -104,6 +104,11 @@ public final class TransferNetwork extends AbstractBlock {
         inputDepth = depth;
     }
 
+    /** The first stage {@link #forward} runs. */
+    public int inputDepth() {
+        return inputDepth;
+    }
+
     /** What the first {@code depth} stages give in inference mode, in the layout {@link #forward} takes. */
     public NDList prefix(ParameterStore store, NDList inputs, int depth) {
         List<NDList> tapped = new ArrayList<>();

@@ -93,6 +93,33 @@ class FeatureCacheTest {
         first.forEach((label, r) -> assertEquals(RunRecords.results(r), RunRecords.results(third.get(label)), label));
     }
 
+    @Test
+    void gradualCellsUnfreezingMidEpochServeEachDepthFromTheCacheWithTheSameResults() {
+        String[] gradual = {"grid.strategy=gradual", "grid.freeze=1,0", "grid.seeds=1,2",
+                "training.gradual.unfreeze-every-steps=2"};
+        RunFixture.run(cached, TestSuites.BASE, gradual);
+        String[] off = java.util.Arrays.copyOf(gradual, gradual.length + 1);
+        off[gradual.length] = "training.feature-cache=false";
+        RunFixture.run(uncached, TestSuites.BASE, off);
+        Map<String, CellRecord> on = byLabel(RunRecords.of(cached.resolve("run")));
+        Map<String, CellRecord> without = byLabel(RunRecords.of(uncached.resolve("run")));
+        assertEquals(List.of("gradual freeze=0 seed=1: reused", "gradual freeze=0 seed=2: reused",
+                        "gradual freeze=1 seed=1: computed", "gradual freeze=1 seed=2: reused"),
+                on.values().stream().map(r -> key(r) + ": " + r.featureCache()).sorted().toList(),
+                "the first cell computes every depth it passes through, the others find them");
+        on.forEach((label, r) -> {
+            CellRecord o = without.get(label);
+            assertEquals(o.test().get("accuracy"), r.test().get("accuracy"), 1e-9, label);
+            assertEquals(o.test().get("loss"), r.test().get("loss"), 1e-4, label);
+            assertEquals(o.bestEpoch(), r.bestEpoch(), label);
+            assertEquals(o.curve().size(), r.curve().size(), label);
+            for (int e = 0; e < o.curve().size(); e++) {
+                assertEquals(o.curve().get(e).valLoss(), r.curve().get(e).valLoss(), 1e-6,
+                        label + " epoch " + (e + 1) + ": every epoch, before and after each unfreeze");
+            }
+        });
+    }
+
     private static String[] with(String extra) {
         String[] sets = java.util.Arrays.copyOf(GRID, GRID.length + 1);
         sets[GRID.length] = extra;

@@ -80,6 +80,23 @@ class GridTest {
     }
 
     @Test
+    void gradualWithAllFrozenIsDroppedAndOnlyGradualCellsCarryItsSettings() {
+        Grid.Expansion plain = expand(TestSuites.BASE, "grid.strategy=finetune,lp-ft");
+        Grid.Expansion e = expand(TestSuites.BASE, "grid.strategy=finetune,lp-ft,gradual",
+                "training.gradual.unfreeze-every-steps=3");
+        // gradual: 1 and 0 (all dropped)
+        assertEquals(plain.cells().size() + 2, e.cells().size());
+        assertEquals(plain.cells().stream().map(Cell::id).toList(),
+                e.cells().subList(0, plain.cells().size()).stream().map(Cell::id).toList(),
+                "a setting only gradual cells read changes no other cell's identity");
+        e.cells().forEach(c -> assertEquals(c.spec().strategy() == Strategy.GRADUAL, c.spec().training().gradual() != null,
+                c.spec().strategy() + " " + c.spec().freeze()));
+        assertEquals(3, e.cells().get(e.cells().size() - 1).spec().training().gradual().unfreezeEverySteps());
+        assertEquals(1.0, expand(TestSuites.BASE, "grid.strategy=gradual", "grid.freeze=0", "training.epochs=4")
+                .cells().get(0).spec().training().gradual().unfreezeEveryEpochs(), "one epoch unless the suite says");
+    }
+
+    @Test
     void freezingEveryStageIsTheSameCellAsAll() {
         Grid.Expansion e = expand(TestSuites.BASE, "grid.freeze=all,3");
         assertEquals(1, e.cells().size());

@@ -43,8 +43,8 @@ class CachedSequencesTest {
     @ParameterizedTest
     @ValueSource(ints = {3, 7})
     void paddingToTheLongestAndCachedPrefixesGiveTheSameFeaturesAsPaddingToMaxLength(int depth) {
-        AssetService assets = LockedAssets.service();
         ModelFamily family = Catalog.discover().model("minilm-l6");
+        AssetService assets = LockedAssets.service(family.weightAssetIds(spec(family, "longest")).toArray(String[]::new));
         ExampleSet longest = tokenized(family, "longest", assets);
         ExampleSet fixed = tokenized(family, "max-length", assets);
         int[] shortOnes = {0, 1, 4, 7};

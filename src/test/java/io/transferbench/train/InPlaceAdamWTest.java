@@ -73,4 +73,19 @@ class InPlaceAdamWTest {
             }
         }
     }
+
+    @Test
+    void aParameterThatStartsTrainingLateCorrectsItsFreshMomentsFromItsOwnFirstStep() {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            InPlaceAdamW adamw = InPlaceAdamW.builder().learningRates((id, step) -> 0.1f).stateOwner(manager).build();
+            NDArray early = manager.create(new float[] {0f});
+            for (int step = 0; step < 5; step++) {
+                adamw.update("early", early, manager.create(new float[] {1f}));
+            }
+            NDArray late = manager.create(new float[] {0f});
+            adamw.update("late", late, manager.create(new float[] {0.5f}));
+            // torch.optim.AdamW's first step on a fresh parameter: lr x g / (|g| + eps / sqrt(1 - beta2)), about -lr.
+            assertEquals(-0.1f, late.getFloat(), 1e-6f, "step 1 of its own, not step 6 of the optimizer's");
+        }
+    }
 }

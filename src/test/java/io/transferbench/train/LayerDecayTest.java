@@ -30,7 +30,7 @@ class LayerDecayTest {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             net.initialize(manager, DataType.FLOAT32, CellTrainer.batchShape(splits.inputShape()));
             Map<String, Double> multipliers = LayerDecay.multipliers(net, 0.5, 20);
-            LearningRates rates = new LearningRates(0.01, step -> 1.0, multipliers);
+            LearningRates rates = new LearningRates(0.01, step -> 1.0, multipliers, () -> 0);
             for (int i = 0; i < 3; i++) {
                 for (var p : net.stages().get(i).getParameters()) {
                     double expected = 0.01 * Math.pow(0.5, 3 - i);
@@ -44,10 +44,13 @@ class LayerDecayTest {
     }
 
     @Test
-    void ratesFollowTheScheduleStepByStep() {
-        LearningRates rates = new LearningRates(0.1, step -> 1.0 / (step + 1), Map.of("p", 0.5));
-        assertEquals(0.05, rates.getNewValue("p", 1), 1e-9, "DJL counts updates from 1");
+    void ratesFollowTheCellsStepsNotEachParametersUpdateCount() {
+        long[] step = {0};
+        LearningRates rates = new LearningRates(0.1, s -> 1.0 / (s + 1), Map.of("p", 0.5), () -> step[0]);
+        assertEquals(0.05, rates.getNewValue("p", 1), 1e-9);
+        step[0] = 1;
         assertEquals(0.025, rates.getNewValue("p", 2), 1e-9);
-        assertEquals(0.05, rates.getNewValue("other", 2), 1e-9);
+        assertEquals(0.05, rates.getNewValue("late", 1), 1e-9,
+                "a parameter without a multiplier, updated for the first time at step 1, joins the schedule at step 1");
     }
 }

@@ -25,7 +25,7 @@ class OptimizerStateTest {
     }
 
     private static LearningRates rates() {
-        return new LearningRates(0.1, step -> 1.0, Map.of());
+        return new LearningRates(0.1, step -> 1.0, Map.of(), () -> 0);
     }
 
     @Test

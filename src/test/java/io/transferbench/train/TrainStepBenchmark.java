@@ -91,7 +91,7 @@ public class TrainStepBenchmark {
         net.initialize(model.getNDManager(), DataType.FLOAT32, CellTrainer.batchShape(input));
         train = new RandomExamples(STEPS * batch, input, classes);
         steps = new TrainingSteps(spec, model, net, task.loss(spec.head()), Device.cpu(), train.size());
-        trainer = steps.newTrainer(new Phase("train", 0, 1000, 1.0));
+        trainer = steps.newTrainer(new Phase("train", 0, 1000, 1.0, null));
     }
 
     @TearDown(Level.Trial)
@@ -102,6 +102,6 @@ public class TrainStepBenchmark {
 
     @Benchmark
     public double epoch() {
-        return steps.epoch(trainer, train).meanLoss();
+        return steps.epoch(trainer, step -> train).meanLoss();
     }
 }

@@ -7,17 +7,17 @@ import io.transferbench.models.StageFlops;
 
 import org.junit.jupiter.api.Test;
 
-class PaddedLengthsTest {
+class ExampleTallyTest {
 
     @Test
     void aCostThatDependsOnLengthIsAveragedOverTheExamplesThatRan() {
-        PaddedLengths lengths = new PaddedLengths();
+        ExampleTally<Integer> lengths = new ExampleTally<>();
         lengths.add(10, 3);
         lengths.add(20, 1);
         lengths.add(10, 4);
         // Quadratic, like attention: (7 x 100 + 1 x 400) / 8.
         assertEquals(138, lengths.mean(length -> (long) length * length, -1));
-        assertEquals(-1, new PaddedLengths().mean(length -> 1, -1), "nothing ran");
+        assertEquals(-1, new ExampleTally<Integer>().mean(length -> 1, -1), "nothing ran");
     }
 
     @Test
