@@ -79,6 +79,10 @@ public final class ReportWriter {
         write(page, renderComparison(runs, hrefs, links));
     }
 
+    void writeAtlas(TransferAtlas atlas, Path page) {
+        write(page, renderer.render("atlas.ftlh", atlas));
+    }
+
     void writeSiteIndex(SiteIndex index, Path page) {
         write(page, renderer.render("site.ftlh", index));
     }

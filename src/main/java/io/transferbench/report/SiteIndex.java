@@ -3,10 +3,10 @@ package io.transferbench.report;
 import java.util.List;
 
 /**
- * The site's front page: the suites with their runs and comparisons, the machines with their
- * runs, and every run in one table.
+ * The site's front page: the atlas, the suites with their runs and comparisons, the machines with
+ * their runs, and every run in one table.
  */
-public record SiteIndex(String title, PageLinks links, List<SuiteEntry> suites, List<MachineEntry> machines,
+public record SiteIndex(String title, PageLinks links, Link atlas, List<SuiteEntry> suites, List<MachineEntry> machines,
                         List<RunEntry> runs) {
 
     public record SuiteEntry(String name, String description, List<Link> runs, List<Link> comparisons) {}

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
  *   assets/                             Chart.js, its licence, style and page script
  *   runs/&lt;suite&gt;/&lt;run-id&gt;/index.html     each run's report, with its CSVs and records beside it
  *   compare/&lt;suite&gt;-&lt;n&gt;/index.html       runs of the same experiment side by side
+ *   atlas/index.html                    the transfer atlas: every suite's answers side by side
  * </pre>
  * Runs of the same experiment are runs of one suite whose cells match and differ in no setting
  * that changes what a cell computes: the same grid, run on other machines or by other harness
@@ -37,7 +38,7 @@ public final class SitePublisher {
     private static final List<String> RUN_FILES = List.of(RunDirectory.ENV_FILE, RunDirectory.SUITE_FILE);
     /** What publish writes at the site's root; anything else there (CNAME, .nojekyll) is the user's. */
     private static final List<String> OWN_ENTRIES = List.of(MARKER, "index.html", PageLinks.ASSETS_DIR, "runs",
-            "compare");
+            "compare", "atlas");
 
     private final ReportWriter writer;
 
@@ -82,8 +83,12 @@ public final class SitePublisher {
                     RelativeLink.to(site, dir.resolve("index.html"))));
             n++;
         }
+        Path atlasDir = site.resolve("atlas");
+        Path atlas = atlasDir.resolve("index.html");
+        writer.writeAtlas(TransferAtlas.of(runs, r -> RelativeLink.to(atlasDir, pages.get(r)), links(site, atlasDir)), atlas);
         Path index = site.resolve("index.html");
-        writer.writeSiteIndex(index(runs, pages, comparisons, site), index);
+        writer.writeSiteIndex(index(runs, pages, comparisons, site, new Link("Transfer atlas",
+                RelativeLink.to(site, atlas))), index);
         return new Published(index, runs.size(), n, kept);
     }
 
@@ -123,7 +128,7 @@ public final class SitePublisher {
     }
 
     private static SiteIndex index(List<RunDirectory> runs, Map<RunDirectory, Path> pages,
-                                   Map<String, List<Link>> comparisons, Path site) {
+                                   Map<String, List<Link>> comparisons, Path site, Link atlas) {
         Map<String, SiteIndex.SuiteEntry> suites = new LinkedHashMap<>();
         Map<String, List<Link>> machines = new LinkedHashMap<>();
         Map<String, String> machineNames = new LinkedHashMap<>();
@@ -144,7 +149,7 @@ public final class SitePublisher {
         List<SiteIndex.MachineEntry> machineEntries = new ArrayList<>();
         machines.forEach((key, links) -> machineEntries.add(new SiteIndex.MachineEntry(machineNames.get(key), links)));
         return new SiteIndex("TransferBench results", new PageLinks(PageLinks.ASSETS_DIR + "/", "", "index.html"),
-                List.copyOf(suites.values()), machineEntries, entries);
+                atlas, List.copyOf(suites.values()), machineEntries, entries);
     }
 
     private static String best(RunDirectory run) {
