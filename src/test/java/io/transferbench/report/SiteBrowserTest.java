@@ -100,6 +100,22 @@ class SiteBrowserTest {
         assertEquals(5, assertChartsDrawn());
     }
 
+    @Test
+    void atlasShowsEverySuiteAndDrawsTheDepthChart() throws Exception {
+        load(site.resolve("index.html"), "site-index");
+        browser.findElement(By.linkText("Transfer atlas")).click();
+        load(site.resolve("atlas/index.html"), "atlas");
+        List<String> suites = browser.findElements(By.cssSelector("table.atlas thead tr:nth-child(2) th")).stream()
+                .map(WebElement::getText).filter(t -> !t.isBlank()).toList();
+        assertEquals(List.of("fixture", "other"), suites);
+        assertEquals(8, browser.findElements(By.cssSelector("table.atlas tr.question")).size(), "eight questions");
+        browser.findElement(By.cssSelector("table.atlas tr.meta a")).click();
+        assertTrue(browser.getCurrentUrl().endsWith("/index.html") && browser.getCurrentUrl().contains("/runs/"),
+                "a column links its result set's report: " + browser.getCurrentUrl());
+        load(site.resolve("atlas/index.html"), "atlas");
+        assertEquals(1, assertChartsDrawn());
+    }
+
     /** Loads a page, checks the console, saves a full-page screenshot. */
     private static void load(Path page, String name) throws Exception {
         browser.get(page.toUri().toString());

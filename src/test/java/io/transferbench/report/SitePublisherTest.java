@@ -53,6 +53,8 @@ class SitePublisherTest {
         assertTrue(Files.exists(site.resolve("runs/fixture/default-1/results.csv")));
         assertTrue(Files.exists(site.resolve("runs/other/run with space/index.html")));
         assertTrue(Files.exists(site.resolve("compare/fixture-1/index.html")));
+        assertTrue(Files.readString(site.resolve("atlas/index.html")).contains("run with space"),
+                "the atlas reads every suite's result set");
         assertTrue(Files.exists(site.resolve("assets/chart.umd.min.js")));
         String index = Files.readString(site.resolve("index.html"));
         assertTrue(index.contains("<a href=\"compare/fixture-1/index.html\">default-1 vs default-2</a>"), index);
