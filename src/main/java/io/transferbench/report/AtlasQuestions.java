@@ -178,7 +178,8 @@ final class AtlasQuestions {
             return AtlasFinding.missing("not in the grid");
         }
         MeanDifference d = set == null ? SuiteEvidence.difference(plain, staged) : s.difference(plain, staged, set);
-        return AtlasFinding.difference(d, set == null ? "test" : set, worse(s, d) ? literature : "");
+        return AtlasFinding.difference(d, set == null ? withBootstrap(s, plain, staged, "test") : set,
+                worse(s, d) ? literature : "");
     }
 
     TransferAtlas.Section regularisation() {
@@ -274,7 +275,8 @@ final class AtlasQuestions {
                     + Formats.metric(best.test()) + " in " + Formats.seconds(best.wallSeconds().mean()) + ": "
                     + (givesUp >= 0 ? "gives up " + Formats.metric(givesUp) : "gains " + Formats.metric(-givesUp))
                     + " on test for " + Formats.ratio(speedUp) + " less time";
-            return new AtlasFinding(text, detail, cheap == best ? "" : d.verdict().text(), "");
+            return new AtlasFinding(text, cheap == best ? detail : withBootstrap(s, best, cheap, detail),
+                    cheap == best ? "" : d.verdict().text(), "");
         }));
         return new TransferAtlas.Section("recommendation", "What should I use?",
                 "The cheapest configuration whose test score is within noise of the best-on-validation configuration's"
@@ -292,7 +294,15 @@ final class AtlasQuestions {
             return AtlasFinding.missing(missing);
         }
         MeanDifference d = SuiteEvidence.difference(baseline, better);
-        return AtlasFinding.difference(d, "test, best of each on validation", notShown(s, d) ? literature : "");
+        return AtlasFinding.difference(d, withBootstrap(s, baseline, better, "test, best of each on validation"),
+                notShown(s, d) ? literature : "");
+    }
+
+    /** {@code detail} with the bootstrap interval over test examples of {@code other - baseline}, where the records allow one. */
+    private static String withBootstrap(SuiteEvidence s, ConfigSummary baseline, ConfigSummary other, String detail) {
+        TestBootstrap.Interval b = s.bootstrap(baseline, other);
+        return b == null ? detail : detail + "; resampling the " + b.examples() + " test examples: ["
+                + Formats.delta(b.low()) + ", " + Formats.delta(b.high()) + "]";
     }
 
     private TransferAtlas.Row row(String label, Function<SuiteEvidence, AtlasFinding> answer) {

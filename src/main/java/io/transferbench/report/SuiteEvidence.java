@@ -1,9 +1,11 @@
 package io.transferbench.report;
 
 import io.transferbench.results.CellRecord;
+import io.transferbench.results.ExampleOutcomes;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,7 @@ final class SuiteEvidence {
     private final HeadlineMetric metric;
     private final GridAxes axes;
     private final List<ConfigSummary> configs;
+    private final Map<ConfigSummary, List<ExampleOutcomes>> outcomes = new IdentityHashMap<>();
 
     private SuiteEvidence(RunDirectory run) {
         this.run = run;
@@ -127,6 +130,20 @@ final class SuiteEvidence {
     boolean notWorse(ConfigSummary best, ConfigSummary candidate) {
         MeanDifference d = difference(best, candidate);
         return d.verdict() != (metric.higherIsBetter() ? MeanDifference.Verdict.LOWER : MeanDifference.Verdict.HIGHER);
+    }
+
+    /** The test outcomes of a configuration's ok cells; empty unless every one of them kept its own. */
+    List<ExampleOutcomes> outcomes(ConfigSummary c) {
+        return outcomes.computeIfAbsent(c, k -> {
+            List<ExampleOutcomes> kept = k.group().ok().stream()
+                    .map(cell -> ExampleOutcomes.read(run.dir(), cell.cellId())).flatMap(java.util.Optional::stream).toList();
+            return kept.size() == k.group().ok().size() ? kept : List.of();
+        });
+    }
+
+    /** The bootstrap interval over test examples of {@code other - baseline}, or null where the records cannot give one. */
+    TestBootstrap.Interval bootstrap(ConfigSummary baseline, ConfigSummary other) {
+        return TestBootstrap.difference(outcomes(baseline), outcomes(other), metric.name());
     }
 
     /** The cheapest of {@code candidates} by mean wall time per cell. */

@@ -7,6 +7,7 @@ import io.transferbench.catalog.Catalog;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.data.Splits;
 import io.transferbench.results.CellRecord;
+import io.transferbench.results.ExampleOutcomes;
 import io.transferbench.results.GpuUsage;
 import io.transferbench.results.GpuUsageSampler;
 import io.transferbench.results.MemoryProbe;
@@ -24,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -97,7 +99,11 @@ final class CellSession implements AutoCloseable {
         CellRecord record = CellRecords.of(cell, outcome, splits.counts(), assetsOf.apply(spec),
                 MetricSpec.directions(catalog.task(spec.task()).metrics()), (System.nanoTime() - t0) / 1e9,
                 memory.peakBytes(), deviceName, started, Instant.now()).withGpuUsage(gpuUsage);
-        return new FinishedCell(record, PictureFiles.encode(cell.id(), outcome.drawings()));
+        Map<String, byte[]> files = new LinkedHashMap<>(PictureFiles.encode(cell.id(), outcome.drawings()));
+        if (outcome.test() != null && outcome.test().outcomes() != null) {
+            files.put(ExampleOutcomes.file(cell.id()), outcome.test().outcomes().csv());
+        }
+        return new FinishedCell(record, files);
     }
 
     /** The cell's data as this session prepared it (prepared once, so asking again costs nothing). */

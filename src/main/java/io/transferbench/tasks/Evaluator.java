@@ -7,5 +7,6 @@ public interface Evaluator {
 
     void add(NDList predictions, NDList labels);
 
+    /** The scores; with {@link Evaluation#outcomes} in the order the examples were added, where the task keeps them. */
     Evaluation result();
 }

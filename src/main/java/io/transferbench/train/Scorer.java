@@ -1,5 +1,7 @@
 package io.transferbench.train;
 
+import io.transferbench.results.ExampleOutcomes;
+
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
@@ -13,6 +15,7 @@ import io.transferbench.tasks.Evaluator;
 import io.transferbench.tasks.MetricSpec;
 import io.transferbench.tasks.Task;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -43,7 +46,8 @@ final class Scorer {
         ParameterStore store = new ParameterStore(manager, false);
         int n = set.size();
         double lossSum = 0;
-        for (int[] idx : BatchPlan.evaluation(set, batchSize)) {
+        List<int[]> batches = BatchPlan.evaluation(set, batchSize);
+        for (int[] idx : batches) {
             lengths.add(BatchPlan.paddedLength(set, idx), idx.length);
             try (NDManager m = manager.newSubManager()) {
                 Batch b = set.batch(m, idx);
@@ -57,7 +61,25 @@ final class Scorer {
         Evaluation scores = evaluator.result();
         Map<String, Double> metrics = new TreeMap<>(scores.metrics());
         metrics.put(MetricSpec.LOSS.name(), lossSum / Math.max(1, n));
-        return new Evaluation(metrics, scores.perClass());
+        return new Evaluation(metrics, scores.perClass(), inSetOrder(scores.outcomes(), batches));
+    }
+
+    /** Outcomes in the set's order: evaluation visits examples in length order where lengths vary. */
+    private static ExampleOutcomes inSetOrder(ExampleOutcomes visited, List<int[]> batches) {
+        if (visited == null) {
+            return null;
+        }
+        int[] truth = new int[visited.size()];
+        int[] predicted = new int[visited.size()];
+        int k = 0;
+        for (int[] idx : batches) {
+            for (int i : idx) {
+                truth[i] = visited.truth()[k];
+                predicted[i] = visited.predicted()[k];
+                k++;
+            }
+        }
+        return new ExampleOutcomes(truth, predicted);
     }
 
     static int[] range(int from, int count) {

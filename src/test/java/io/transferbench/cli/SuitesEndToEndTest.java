@@ -4,6 +4,7 @@ import io.transferbench.catalog.Catalog;
 import io.transferbench.BenchException;
 import io.transferbench.Mappers;
 import io.transferbench.results.CellRecord;
+import io.transferbench.results.ExampleOutcomes;
 import io.transferbench.suite.SuiteLoader;
 import io.transferbench.suite.YamlReader;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class SuitesEndToEndTest {
         Path run = out.resolve("core-demo/smoke");
         List<Path> cells;
         try (Stream<Path> files = Files.list(run.resolve("cells"))) {
-            cells = files.toList();
+            cells = files.filter(p -> p.toString().endsWith(".json")).toList();
         }
         assertEquals(6, cells.size());
         double best = 0;
@@ -102,7 +103,7 @@ class SuitesEndToEndTest {
         assertEquals(0, code, err::toString);
         List<CellRecord> records = new ArrayList<>();
         try (Stream<Path> files = Files.list(out.resolve("quick/smoke/cells"))) {
-            for (Path f : files.toList()) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).toList()) {
                 records.add(Mappers.RECORDS.readValue(f.toFile(), CellRecord.class));
             }
         }
@@ -114,6 +115,12 @@ class SuitesEndToEndTest {
             assertEquals(4L, r.datasetCounts().get("skipped"), "the four undecodable emails of the corpus");
             assertTrue(r.test().get("macro_f1") > 0.5, "better than the majority class: " + r.test());
             assertTrue(r.forwardFlopsPerSample() > 6 * 2L * 32 * 384 * 384, "six encoder layers of FLOPs");
+            // Evaluation runs in length order; the outcomes are kept in the test split's.
+            ExampleOutcomes outcomes = ExampleOutcomes.read(out.resolve("quick/smoke"), r.cellId()).orElseThrow();
+            assertEquals(r.datasetCounts().get("test"), (long) outcomes.size());
+            long right = java.util.stream.IntStream.range(0, outcomes.size())
+                    .filter(i -> outcomes.truth()[i] == outcomes.predicted()[i]).count();
+            assertEquals(r.test().get("accuracy"), (double) right / outcomes.size(), 1e-12);
         }
     }
 
