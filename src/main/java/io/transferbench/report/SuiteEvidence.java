@@ -1,7 +1,8 @@
 package io.transferbench.report;
 
 import io.transferbench.results.CellRecord;
-import io.transferbench.results.ExampleOutcomes;
+import io.transferbench.results.TestOutcomesFile;
+import io.transferbench.tasks.ExampleOutcomes;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -136,7 +137,7 @@ final class SuiteEvidence {
     List<ExampleOutcomes> outcomes(ConfigSummary c) {
         return outcomes.computeIfAbsent(c, k -> {
             List<ExampleOutcomes> kept = k.group().ok().stream()
-                    .map(cell -> ExampleOutcomes.read(run.dir(), cell.cellId())).flatMap(java.util.Optional::stream).toList();
+                    .map(cell -> TestOutcomesFile.read(run.dir(), cell.cellId())).flatMap(java.util.Optional::stream).toList();
             return kept.size() == k.group().ok().size() ? kept : List.of();
         });
     }

@@ -1,7 +1,7 @@
 package io.transferbench.report;
 
 import io.transferbench.metrics.ConfusionMatrix;
-import io.transferbench.results.ExampleOutcomes;
+import io.transferbench.tasks.ExampleOutcomes;
 
 import java.util.Arrays;
 import java.util.List;

@@ -7,7 +7,7 @@ import io.transferbench.catalog.Catalog;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.data.Splits;
 import io.transferbench.results.CellRecord;
-import io.transferbench.results.ExampleOutcomes;
+import io.transferbench.results.TestOutcomesFile;
 import io.transferbench.results.GpuUsage;
 import io.transferbench.results.GpuUsageSampler;
 import io.transferbench.results.MemoryProbe;
@@ -101,7 +101,7 @@ final class CellSession implements AutoCloseable {
                 memory.peakBytes(), deviceName, started, Instant.now()).withGpuUsage(gpuUsage);
         Map<String, byte[]> files = new LinkedHashMap<>(PictureFiles.encode(cell.id(), outcome.drawings()));
         if (outcome.test() != null && outcome.test().outcomes() != null) {
-            files.put(ExampleOutcomes.file(cell.id()), outcome.test().outcomes().csv());
+            files.put(TestOutcomesFile.of(cell.id()), outcome.test().outcomes().csv());
         }
         return new FinishedCell(record, files);
     }

@@ -1,7 +1,5 @@
 package io.transferbench.tasks;
 
-import io.transferbench.results.ExampleOutcomes;
-
 import java.util.Map;
 
 /**

@@ -1,6 +1,6 @@
 package io.transferbench.train;
 
-import io.transferbench.results.ExampleOutcomes;
+import io.transferbench.tasks.ExampleOutcomes;
 
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

@@ -101,7 +101,7 @@ class CliTest {
         assertEquals(0, bench("list"));
         String text = out.toString();
         for (String expected : new String[] {"core-demo", "mlp", "latent-classes", "vector-classification",
-                "finetune, lp-ft, scratch", "warmup-cosine", "one-cycle"}) {
+                "finetune, lp-ft, gradual, scratch", "warmup-cosine", "one-cycle"}) {
             assertTrue(text.contains(expected), expected + " in\n" + text);
         }
     }

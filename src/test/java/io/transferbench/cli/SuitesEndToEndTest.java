@@ -4,7 +4,8 @@ import io.transferbench.catalog.Catalog;
 import io.transferbench.BenchException;
 import io.transferbench.Mappers;
 import io.transferbench.results.CellRecord;
-import io.transferbench.results.ExampleOutcomes;
+import io.transferbench.results.TestOutcomesFile;
+import io.transferbench.tasks.ExampleOutcomes;
 import io.transferbench.suite.SuiteLoader;
 import io.transferbench.suite.YamlReader;
 import org.junit.jupiter.api.Test;
@@ -116,7 +117,7 @@ class SuitesEndToEndTest {
             assertTrue(r.test().get("macro_f1") > 0.5, "better than the majority class: " + r.test());
             assertTrue(r.forwardFlopsPerSample() > 6 * 2L * 32 * 384 * 384, "six encoder layers of FLOPs");
             // Evaluation runs in length order; the outcomes are kept in the test split's.
-            ExampleOutcomes outcomes = ExampleOutcomes.read(out.resolve("quick/smoke"), r.cellId()).orElseThrow();
+            ExampleOutcomes outcomes = TestOutcomesFile.read(out.resolve("quick/smoke"), r.cellId()).orElseThrow();
             assertEquals(r.datasetCounts().get("test"), (long) outcomes.size());
             long right = java.util.stream.IntStream.range(0, outcomes.size())
                     .filter(i -> outcomes.truth()[i] == outcomes.predicted()[i]).count();

@@ -1,6 +1,6 @@
 package io.transferbench.report;
 
-import io.transferbench.results.ExampleOutcomes;
+import io.transferbench.tasks.ExampleOutcomes;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -2,7 +2,8 @@ package io.transferbench.report;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.transferbench.Mappers;
-import io.transferbench.results.ExampleOutcomes;
+import io.transferbench.results.TestOutcomesFile;
+import io.transferbench.tasks.ExampleOutcomes;
 import io.transferbench.suite.ConfigSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -190,7 +191,7 @@ class TransferAtlasTest {
                 truth[i] = i % 2;
                 predicted[i] = i < Math.round(test[seed - 1] * 100) ? truth[i] : 1 - truth[i];
             }
-            Path outcomes = dir.resolve(ExampleOutcomes.file(String.format("%016x", index - 1)));
+            Path outcomes = dir.resolve(TestOutcomesFile.of(String.format("%016x", index - 1)));
             Files.createDirectories(outcomes.getParent());
             Files.write(outcomes, new ExampleOutcomes(truth, predicted).csv());
         }

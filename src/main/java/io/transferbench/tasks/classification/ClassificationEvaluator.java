@@ -3,7 +3,7 @@ package io.transferbench.tasks.classification;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import io.transferbench.metrics.ConfusionMatrix;
-import io.transferbench.results.ExampleOutcomes;
+import io.transferbench.tasks.ExampleOutcomes;
 import io.transferbench.tasks.Evaluation;
 import io.transferbench.tasks.Evaluator;
 

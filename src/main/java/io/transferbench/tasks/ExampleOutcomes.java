@@ -1,6 +1,5 @@
-package io.transferbench.results;
+package io.transferbench.tasks;
 
-import io.transferbench.IoReason;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -8,15 +7,12 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Each test example's true and predicted class, in the test split's order: what a bootstrap
  * over test examples needs, and the same for every cell of a dataset, so two configurations can
- * be resampled together. Kept beside the cell's record as {@code cells/<id>/test-outcomes.csv}.
+ * be resampled together. Runs keep them beside the cell's record ({@code results.TestOutcomesFile}).
  */
 public record ExampleOutcomes(int[] truth, int[] predicted) {
 
@@ -24,11 +20,6 @@ public record ExampleOutcomes(int[] truth, int[] predicted) {
         if (truth.length != predicted.length) {
             throw new IllegalArgumentException(truth.length + " true classes but " + predicted.length + " predictions");
         }
-    }
-
-    /** The file's path relative to the run directory. */
-    public static String file(String cellId) {
-        return PredictionPicture.directoryOf(cellId) + "/test-outcomes.csv";
     }
 
     public int size() {
@@ -43,14 +34,9 @@ public record ExampleOutcomes(int[] truth, int[] predicted) {
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The outcomes recorded beside a cell's record; empty when the cell has none (older harnesses, other tasks). */
-    public static Optional<ExampleOutcomes> read(Path runDir, String cellId) {
-        Path file = runDir.resolve(file(cellId));
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
+    /** Outcomes as {@link #csv} writes them. */
+    public static ExampleOutcomes parse(Reader in) throws IOException {
+        try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build().parse(in)) {
             List<CSVRecord> rows = csv.getRecords();
             int[] truth = new int[rows.size()];
             int[] predicted = new int[rows.size()];
@@ -58,10 +44,7 @@ public record ExampleOutcomes(int[] truth, int[] predicted) {
                 truth[i] = Integer.parseInt(rows.get(i).get("truth"));
                 predicted[i] = Integer.parseInt(rows.get(i).get("predicted"));
             }
-            return Optional.of(new ExampleOutcomes(truth, predicted));
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException("unreadable " + file + ": " + (e instanceof IOException io ? IoReason.of(io)
-                    : e.getMessage()), e);
+            return new ExampleOutcomes(truth, predicted);
         }
     }
 }
