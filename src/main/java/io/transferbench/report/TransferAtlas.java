@@ -12,8 +12,9 @@ import java.util.function.Function;
 /**
  * The transfer atlas: the questions every transfer-learning tutorial asks, answered by every
  * suite that has a result set, one column per suite grouped by domain. Each suite is read from
- * one result set (the one with the most finished cells, the newest on a tie); costs name every
- * machine the suite ran on. Configurations are chosen on validation and reported on test, with
+ * one result set: its newest one in which no cell failed (the one with the most ok cells where
+ * every set has failures), so a profile that gained a strategy is read as it is now; costs name
+ * every machine the suite ran on. Configurations are chosen on validation and reported on test, with
  * 95% intervals over seeds; where a number contradicts a published finding the cell says which.
  *
  * @param columns the suites, grouped by domain
@@ -70,8 +71,9 @@ public record TransferAtlas(String title, PageLinks links, List<Column> columns,
         runs.forEach(r -> bySuite.computeIfAbsent(r.suiteName(), s -> new ArrayList<>()).add(r));
         List<SuiteEvidence> suites = new ArrayList<>();
         bySuite.values().forEach(all -> {
-            RunDirectory main = all.stream().max(Comparator.comparingLong(TransferAtlas::okCells)
-                    .thenComparing(r -> r.env().capturedAt() == null ? "" : r.env().capturedAt())).orElseThrow();
+            RunDirectory main = all.stream().filter(TransferAtlas::noneFailed)
+                    .max(Comparator.comparing(r -> r.env().capturedAt() == null ? "" : r.env().capturedAt()))
+                    .orElseGet(() -> all.stream().max(Comparator.comparingLong(TransferAtlas::okCells)).orElseThrow());
             if (okCells(main) > 0) {
                 suites.add(SuiteEvidence.of(main));
             }
@@ -96,6 +98,10 @@ public record TransferAtlas(String title, PageLinks links, List<Column> columns,
                 q.regularisation(), q.pretraining(), q.cost(), q.recommendation());
         String charts = ScriptJson.of(Map.of("charts", List.of(q.depthChart())));
         return new TransferAtlas("Transfer atlas", links, columns, List.copyOf(spans), sections, charts);
+    }
+
+    private static boolean noneFailed(RunDirectory run) {
+        return run.cells().stream().noneMatch(c -> CellRecord.FAILED.equals(c.status()));
     }
 
     static long okCells(RunDirectory run) {
