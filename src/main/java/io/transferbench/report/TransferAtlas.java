@@ -1,6 +1,12 @@
 package io.transferbench.report;
 
+import io.transferbench.Mappers;
 import io.transferbench.results.CellRecord;
+import io.transferbench.results.RunPlan;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,9 +18,9 @@ import java.util.function.Function;
 /**
  * The transfer atlas: the questions every transfer-learning tutorial asks, answered by every
  * suite that has a result set, one column per suite grouped by domain. Each suite is read from
- * one result set: its newest one in which no cell failed (the one with the most ok cells where
- * every set has failures), so a profile that gained a strategy is read as it is now; costs name
- * every machine the suite ran on. Configurations are chosen on validation and reported on test, with
+ * one result set: its newest complete one (every planned cell recorded, none failed; the one
+ * with the most ok cells where no set is complete), so a profile that gained a strategy is read as
+ * it is now; costs name every machine the suite ran on. Configurations are chosen on validation and reported on test, with
  * 95% intervals over seeds; where a number contradicts a published finding the cell says which.
  *
  * @param columns the suites, grouped by domain
@@ -71,7 +77,7 @@ public record TransferAtlas(String title, PageLinks links, List<Column> columns,
         runs.forEach(r -> bySuite.computeIfAbsent(r.suiteName(), s -> new ArrayList<>()).add(r));
         List<SuiteEvidence> suites = new ArrayList<>();
         bySuite.values().forEach(all -> {
-            RunDirectory main = all.stream().filter(TransferAtlas::noneFailed)
+            RunDirectory main = all.stream().filter(TransferAtlas::complete)
                     .max(Comparator.comparing(r -> r.env().capturedAt() == null ? "" : r.env().capturedAt()))
                     .orElseGet(() -> all.stream().max(Comparator.comparingLong(TransferAtlas::okCells)).orElseThrow());
             if (okCells(main) > 0) {
@@ -100,7 +106,17 @@ public record TransferAtlas(String title, PageLinks links, List<Column> columns,
         return new TransferAtlas("Transfer atlas", links, columns, List.copyOf(spans), sections, charts);
     }
 
-    private static boolean noneFailed(RunDirectory run) {
+    /** Every cell of its plan recorded (where the run wrote a plan), and none failed. */
+    private static boolean complete(RunDirectory run) {
+        Path plan = run.dir().resolve(RunPlan.FILE);
+        try {
+            if (Files.isRegularFile(plan)
+                    && Mappers.RECORDS.readValue(plan.toFile(), RunPlan.class).cells().size() > run.cells().size()) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
         return run.cells().stream().noneMatch(c -> CellRecord.FAILED.equals(c.status()));
     }
 

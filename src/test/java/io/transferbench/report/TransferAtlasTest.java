@@ -141,6 +141,21 @@ class TransferAtlasTest {
         }
     }
 
+    @Test
+    void aSuiteIsReadFromItsNewestCompleteResultSet() throws IOException {
+        text();
+        Path partial = root.resolve("text-t").resolve("still-running");
+        Files.createDirectories(partial.resolve("cells"));
+        Files.copy(root.resolve("text-t/r/suite.resolved.yaml"), partial.resolve("suite.resolved.yaml"));
+        Files.writeString(partial.resolve("env.json"), Files.readString(root.resolve("text-t/r/env.json"))
+                .replace("2026-01-15T10:00:00Z", "2026-02-01T10:00:00Z"));
+        Files.copy(root.resolve("text-t/r/cells/0000000000000000.json"), partial.resolve("cells/0000000000000000.json"));
+        Files.writeString(partial.resolve("plan.json"), "{\"cells\": [{\"cell_id\": \"a\", \"index\": 0, \"label\": \"x\"},"
+                + " {\"cell_id\": \"b\", \"index\": 1, \"label\": \"y\"}]}");
+        TransferAtlas atlas = TransferAtlas.of(SitePublisher.findRuns(root), r -> "", new PageLinks("assets/", "", null));
+        assertEquals("r", atlas.columns().get(0).run().text(), "the newer run has recorded 1 of its 2 planned cells");
+    }
+
     private static List<AtlasFinding> cells(TransferAtlas atlas, String section, String row) {
         return atlas.sections().stream().filter(s -> s.id().equals(section)).findFirst().orElseThrow().rows().stream()
                 .filter(r -> r.label().equals(row)).findFirst().orElseThrow().cells();
