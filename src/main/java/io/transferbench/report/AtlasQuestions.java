@@ -43,33 +43,27 @@ final class AtlasQuestions {
     TransferAtlas.Section depth() {
         List<TransferAtlas.Row> rows = List.of(
                 row("test by freeze depth", s -> {
-                    Map<String, ConfigSummary> byDepth = depths(s);
-                    if (byDepth.size() < 2) {
-                        return AtlasFinding.missing("one freeze depth");
-                    }
-                    return AtlasFinding.of(byDepth.entrySet().stream()
-                                    .map(e -> e.getKey() + ": " + Formats.metric(e.getValue().test()))
-                                    .collect(Collectors.joining(" · ")),
-                            "stages frozen from the input side; all = linear probe");
+                    Depths depths = Depths.of(s);
+                    return depths == null ? AtlasFinding.missing(Depths.MISSING)
+                            : AtlasFinding.of(perValue(depths.byDepth()), "stages frozen from the input side; all = linear probe");
                 }),
                 row("best depth on validation", s -> {
-                    Map<String, ConfigSummary> byDepth = depths(s);
-                    ConfigSummary best = ConfigSummary.bestOnValidation(List.copyOf(byDepth.values()), s.metric());
-                    if (best == null || byDepth.size() < 2) {
-                        return AtlasFinding.missing("one freeze depth");
+                    Depths depths = Depths.of(s);
+                    if (depths == null) {
+                        return AtlasFinding.missing(Depths.MISSING);
                     }
-                    String depth = s.value(best, "freeze");
-                    return new AtlasFinding("freeze " + depth, Formats.metric(best.test()), "",
+                    String depth = s.value(depths.best(), "freeze");
+                    return new AtlasFinding("freeze " + depth, Formats.metric(depths.best().test()), "",
                             depth.equals("all") ? "Yosinski et al. 2014 found fine-tuned transferred layers better than"
                                     + " frozen ones" : "");
                 }),
                 row("cheapest depth within noise of the best", s -> {
-                    Map<String, ConfigSummary> byDepth = depths(s);
-                    ConfigSummary best = ConfigSummary.bestOnValidation(List.copyOf(byDepth.values()), s.metric());
-                    if (best == null || byDepth.size() < 2) {
-                        return AtlasFinding.missing("one freeze depth");
+                    Depths depths = Depths.of(s);
+                    if (depths == null) {
+                        return AtlasFinding.missing(Depths.MISSING);
                     }
-                    ConfigSummary cheap = SuiteEvidence.cheapest(byDepth.values().stream()
+                    ConfigSummary best = depths.best();
+                    ConfigSummary cheap = SuiteEvidence.cheapest(depths.byDepth().values().stream()
                             .filter(c -> s.notWorse(best, c)).toList());
                     return AtlasFinding.of("freeze " + s.value(cheap, "freeze") + ": " + Formats.seconds(cheap.wallSeconds().mean())
                                     + " per cell", "the best, freeze " + s.value(best, "freeze") + ": "
@@ -86,15 +80,15 @@ final class AtlasQuestions {
         List<ChartSpec.Series> series = new ArrayList<>();
         String[] colors = {"#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#b07aa1", "#9c755f", "#76b7b2", "#edc948"};
         for (SuiteEvidence s : suites) {
-            Map<String, ConfigSummary> byDepth = depths(s);
-            ConfigSummary best = ConfigSummary.bestOnValidation(List.copyOf(byDepth.values()), s.metric());
-            if (best == null || byDepth.size() < 2 || !Double.isFinite(best.test().mean()) || best.test().mean() == 0) {
+            Depths depths = Depths.of(s);
+            double bestTest = depths == null ? Double.NaN : depths.best().test().mean();
+            if (!Double.isFinite(bestTest) || bestTest == 0) {
                 continue;
             }
-            List<ChartSpec.Point> points = byDepth.values().stream()
-                    .filter(c -> Double.isFinite(SuiteEvidence.trainedShare(c)) && Double.isFinite(c.test().mean()))
-                    .map(c -> new ChartSpec.Point(100 * SuiteEvidence.trainedShare(c), c.test().mean() / best.test().mean(),
+            List<ChartSpec.Point> points = depths.byDepth().values().stream()
+                    .map(c -> new ChartSpec.Point(100 * SuiteEvidence.trainedShare(c), c.test().mean() / bestTest,
                             "freeze " + s.value(c, "freeze")))
+                    .filter(p -> Double.isFinite(p.x()) && Double.isFinite(p.y()))
                     .sorted((a, b) -> Double.compare(a.x(), b.x())).toList();
             series.add(ChartSpec.Series.points(s.run().suiteName(), colors[series.size() % colors.length], points, false,
                     true));
@@ -106,7 +100,7 @@ final class AtlasQuestions {
     TransferAtlas.Section learningRate() {
         List<TransferAtlas.Row> rows = List.of(
                 row("learning rates in the grid", s -> {
-                    List<String> lrs = s.configs().stream().map(c -> s.value(c, "lr")).distinct().toList();
+                    List<String> lrs = s.values("lr");
                     return AtlasFinding.of(String.join(", ", lrs), lrs.size() < 2 ? "one rate: no spread measured" : "");
                 }),
                 row("spread over learning rates", s -> {
@@ -128,9 +122,7 @@ final class AtlasQuestions {
                     if (bySchedule.size() < 2) {
                         return AtlasFinding.missing("one schedule");
                     }
-                    return AtlasFinding.of(bySchedule.entrySet().stream()
-                            .map(e -> e.getKey() + ": " + Formats.metric(e.getValue().test()))
-                            .collect(Collectors.joining(" · ")), "fine-tuning, best per schedule on validation");
+                    return AtlasFinding.of(perValue(bySchedule), "fine-tuning, best per schedule on validation");
                 }),
                 row("best schedule against the runner-up", s -> {
                     Map<String, ConfigSummary> bySchedule = s.bestPer("schedule", SuiteEvidence.in(SuiteEvidence.FINE_TUNING));
@@ -141,9 +133,8 @@ final class AtlasQuestions {
                     ranked.sort((a, b) -> s.metric().better(a.val().mean(), b.val().mean()) ? -1
                             : s.metric().better(b.val().mean(), a.val().mean()) ? 1 : 0);
                     MeanDifference d = SuiteEvidence.difference(ranked.get(1), ranked.get(0));
-                    AtlasFinding f = AtlasFinding.difference(d, s.value(ranked.get(0), "schedule") + " − "
+                    return AtlasFinding.difference(d, s.value(ranked.get(0), "schedule") + " − "
                             + s.value(ranked.get(1), "schedule") + ", test", "");
-                    return f;
                 }));
         return new TransferAtlas.Section("lr", "Which learning rate and schedule?",
                 "How much quality moves over the grid's learning rates, and the best schedule.", rows, null);
@@ -179,13 +170,13 @@ final class AtlasQuestions {
         }
         MeanDifference d = set == null ? SuiteEvidence.difference(plain, staged) : s.difference(plain, staged, set);
         return AtlasFinding.difference(d, set == null ? withBootstrap(s, plain, staged, "test") : set,
-                worse(s, d) ? literature : "");
+                s.worse(d) ? literature : "");
     }
 
     TransferAtlas.Section regularisation() {
         List<TransferAtlas.Row> rows = new ArrayList<>();
-        for (String axis : TransferAtlas.regularisers()) {
-            rows.add(row(TransferAtlas.REGULARISERS.get(axis), s -> {
+        TransferAtlas.REGULARISERS.forEach((axis, name) -> {
+            rows.add(row(name, s -> {
                 if (!s.varies(axis)) {
                     return AtlasFinding.missing("not varied");
                 }
@@ -194,12 +185,10 @@ final class AtlasQuestions {
                 ConfigSummary first = values.get(0);
                 ConfigSummary other = ConfigSummary.bestOnValidation(values.subList(1, values.size()), s.metric());
                 MeanDifference d = SuiteEvidence.difference(first, other);
-                String listed = byValue.entrySet().stream().map(e -> e.getKey() + ": " + Formats.metric(e.getValue().test()))
-                        .collect(Collectors.joining(" · "));
-                return new AtlasFinding(listed, s.value(other, axis) + " − " + s.value(first, axis) + ": "
+                return new AtlasFinding(perValue(byValue), s.value(other, axis) + " − " + s.value(first, axis) + ": "
                         + AtlasFinding.difference(d, "", "").text(), d.verdict().text(), "");
             }));
-        }
+        });
         return new TransferAtlas.Section("regularisation", "How much does regularisation help?",
                 "Each regulariser a suite varies: the best configuration per value on validation, its test score, and"
                         + " the difference of the best other value from the first.", rows, null);
@@ -216,7 +205,7 @@ final class AtlasQuestions {
                         return AtlasFinding.missing("one training-set size");
                     }
                     Map<String, String> gaps = new LinkedHashMap<>();
-                    for (String limit : s.bestPer("dataset.limit", c -> true).keySet()) {
+                    for (String limit : s.values("dataset.limit")) {
                         ConfigSummary scratch = s.best(c -> c.family() == StrategyFamily.SCRATCH
                                 && s.value(c, "dataset.limit").equals(limit));
                         ConfigSummary pretrained = s.best(c -> c.family() != StrategyFamily.SCRATCH
@@ -309,9 +298,27 @@ final class AtlasQuestions {
         return new TransferAtlas.Row(label, suites.stream().map(answer).toList());
     }
 
-    /** The plain fine-tuning and probe configurations best on validation per freeze depth, in grid order. */
-    private static Map<String, ConfigSummary> depths(SuiteEvidence s) {
-        return s.bestPer("freeze", c -> c.family() == StrategyFamily.LINEAR_PROBE || SuiteEvidence.PLAIN.contains(c.family()));
+    /**
+     * The plain fine-tuning and probe configurations best on validation per freeze depth, in grid
+     * order, and the best of them.
+     */
+    private record Depths(Map<String, ConfigSummary> byDepth, ConfigSummary best) {
+
+        static final String MISSING = "one freeze depth";
+
+        /** Null when the result set has fewer than two depths to compare. */
+        static Depths of(SuiteEvidence s) {
+            Map<String, ConfigSummary> byDepth = s.bestPer("freeze",
+                    c -> c.family() == StrategyFamily.LINEAR_PROBE || SuiteEvidence.PLAIN.contains(c.family()));
+            ConfigSummary best = ConfigSummary.bestOnValidation(List.copyOf(byDepth.values()), s.metric());
+            return best == null || byDepth.size() < 2 ? null : new Depths(byDepth, best);
+        }
+    }
+
+    /** "value: test ± interval" for each value, as the atlas lists a setting's effect. */
+    private static String perValue(Map<String, ConfigSummary> byValue) {
+        return byValue.entrySet().stream().map(e -> e.getKey() + ": " + Formats.metric(e.getValue().test()))
+                .collect(Collectors.joining(" · "));
     }
 
     private static AtlasFinding config(SuiteEvidence s, ConfigSummary c) {
@@ -324,11 +331,6 @@ final class AtlasQuestions {
      * better: a published "better" this result set does not reproduce.
      */
     private static boolean notShown(SuiteEvidence s, MeanDifference d) {
-        return d.verdict() != MeanDifference.Verdict.TOO_FEW_SEEDS
-                && d.verdict() != (s.metric().higherIsBetter() ? MeanDifference.Verdict.HIGHER : MeanDifference.Verdict.LOWER);
-    }
-
-    private static boolean worse(SuiteEvidence s, MeanDifference d) {
-        return d.verdict() == (s.metric().higherIsBetter() ? MeanDifference.Verdict.LOWER : MeanDifference.Verdict.HIGHER);
+        return d.verdict() != MeanDifference.Verdict.TOO_FEW_SEEDS && !s.better(d);
     }
 }

@@ -8,6 +8,7 @@ import io.transferbench.results.CellRecord;
 import io.transferbench.results.CsvExport;
 import io.transferbench.results.EnvironmentInfo;
 import io.transferbench.results.RecordSet;
+import io.transferbench.results.RunPlan;
 import io.transferbench.results.RunStore;
 
 import java.io.IOException;
@@ -64,6 +65,22 @@ public record RunDirectory(Path dir, JsonNode suite, EnvironmentInfo env, List<C
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot write the CSVs in " + dir + ": "
                     + IoReason.of(e), e);
         }
+    }
+
+    /**
+     * Whether every cell the run planned has a record (where it wrote its plan) and none failed:
+     * a result set that stands for its whole grid. An unreadable plan counts as incomplete.
+     */
+    public boolean complete() {
+        Path plan = dir.resolve(RunPlan.FILE);
+        try {
+            if (Files.isRegularFile(plan) && Mappers.RECORDS.readValue(plan.toFile(), RunPlan.class).cells().size() > cells.size()) {
+                return false;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return cells.stream().noneMatch(c -> CellRecord.FAILED.equals(c.status()));
     }
 
     public String suiteName() {

@@ -1,6 +1,5 @@
 package io.transferbench.report;
 
-import io.transferbench.results.CellRecord;
 import io.transferbench.results.TestOutcomesFile;
 import io.transferbench.tasks.ExampleOutcomes;
 
@@ -10,8 +9,8 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -83,9 +82,14 @@ final class SuiteEvidence {
         return GridAxes.value(c.group().config(), axis);
     }
 
+    /** The values of {@code axis} the result set holds, in the order they first appear in the grid. */
+    List<String> values(String axis) {
+        return configs.stream().map(c -> value(c, axis)).distinct().toList();
+    }
+
     /** Whether the result set holds more than one value of {@code axis}. */
     boolean varies(String axis) {
-        return configs.stream().map(c -> value(c, axis)).distinct().count() > 1;
+        return values(axis).size() > 1;
     }
 
     /**
@@ -124,20 +128,29 @@ final class SuiteEvidence {
         return run.cells().stream().flatMap(c -> c.otherTests().keySet().stream()).distinct().toList();
     }
 
+    /** Whether {@code d} (other − baseline) is significantly in the headline metric's better direction. */
+    boolean better(MeanDifference d) {
+        return d.verdict() == (metric.higherIsBetter() ? MeanDifference.Verdict.HIGHER : MeanDifference.Verdict.LOWER);
+    }
+
+    /** Whether {@code d} (other − baseline) is significantly in the headline metric's worse direction. */
+    boolean worse(MeanDifference d) {
+        return d.verdict() == (metric.higherIsBetter() ? MeanDifference.Verdict.LOWER : MeanDifference.Verdict.HIGHER);
+    }
+
     /**
      * Whether {@code candidate} is within noise of {@code best} or better on test: its difference
      * from it is not significantly in the worse direction.
      */
     boolean notWorse(ConfigSummary best, ConfigSummary candidate) {
-        MeanDifference d = difference(best, candidate);
-        return d.verdict() != (metric.higherIsBetter() ? MeanDifference.Verdict.LOWER : MeanDifference.Verdict.HIGHER);
+        return !worse(difference(best, candidate));
     }
 
     /** The test outcomes of a configuration's ok cells; empty unless every one of them kept its own. */
     List<ExampleOutcomes> outcomes(ConfigSummary c) {
         return outcomes.computeIfAbsent(c, k -> {
             List<ExampleOutcomes> kept = k.group().ok().stream()
-                    .map(cell -> TestOutcomesFile.read(run.dir(), cell.cellId())).flatMap(java.util.Optional::stream).toList();
+                    .map(cell -> TestOutcomesFile.read(run.dir(), cell.cellId())).flatMap(Optional::stream).toList();
             return kept.size() == k.group().ok().size() ? kept : List.of();
         });
     }
@@ -151,11 +164,6 @@ final class SuiteEvidence {
     static ConfigSummary cheapest(List<ConfigSummary> candidates) {
         return candidates.stream().filter(c -> Double.isFinite(c.wallSeconds().mean()))
                 .min(Comparator.comparingDouble(c -> c.wallSeconds().mean())).orElse(null);
-    }
-
-    /** The mean of a cost quantity over the configuration's ok cells. */
-    static double mean(ConfigSummary c, Function<CellRecord, Double> quantity) {
-        return c.group().stats(quantity).mean();
     }
 
     /** Share of the network's parameters a configuration trains, from its records (0 to 1). */

@@ -1,12 +1,6 @@
 package io.transferbench.report;
 
-import io.transferbench.Mappers;
 import io.transferbench.results.CellRecord;
-import io.transferbench.results.RunPlan;
-
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,10 +12,11 @@ import java.util.function.Function;
 /**
  * The transfer atlas: the questions every transfer-learning tutorial asks, answered by every
  * suite that has a result set, one column per suite grouped by domain. Each suite is read from
- * one result set: its newest complete one (every planned cell recorded, none failed; the one
- * with the most ok cells where no set is complete), so a profile that gained a strategy is read as
- * it is now; costs name every machine the suite ran on. Configurations are chosen on validation and reported on test, with
- * 95% intervals over seeds; where a number contradicts a published finding the cell says which.
+ * one result set: its newest complete one ({@link RunDirectory#complete}; the one with the most
+ * ok cells where no set is complete), so a profile that gained a strategy is read as it is now;
+ * costs name every machine the suite ran on. Configurations are chosen on validation and reported
+ * on test, with 95% intervals over seeds; where a number contradicts a published finding the cell
+ * says which.
  *
  * @param columns the suites, grouped by domain
  * @param domains the domains over the columns, with how many columns each spans
@@ -60,13 +55,16 @@ public record TransferAtlas(String title, PageLinks links, List<Column> columns,
     static final String DEPTH_CHART = "chart-depth";
 
     /** Axes that regularise, in the order the atlas lists them, with what it calls them. */
-    static final Map<String, String> REGULARISERS = Map.of(
-            "dataset.options.augment", "augmentation",
-            "head.label-smoothing", "label smoothing",
-            "training.weight-decay", "weight decay",
-            "head.dropout", "dropout before the head");
-    private static final List<String> REGULARISER_ORDER = List.of("dataset.options.augment", "head.label-smoothing",
-            "training.weight-decay", "head.dropout");
+    static final Map<String, String> REGULARISERS = regulariserNames();
+
+    private static Map<String, String> regulariserNames() {
+        Map<String, String> r = new LinkedHashMap<>();
+        r.put("dataset.options.augment", "augmentation");
+        r.put("head.label-smoothing", "label smoothing");
+        r.put("training.weight-decay", "weight decay");
+        r.put("head.dropout", "dropout before the head");
+        return r;
+    }
 
     /**
      * @param runs every run directory published
@@ -77,7 +75,7 @@ public record TransferAtlas(String title, PageLinks links, List<Column> columns,
         runs.forEach(r -> bySuite.computeIfAbsent(r.suiteName(), s -> new ArrayList<>()).add(r));
         List<SuiteEvidence> suites = new ArrayList<>();
         bySuite.values().forEach(all -> {
-            RunDirectory main = all.stream().filter(TransferAtlas::complete)
+            RunDirectory main = all.stream().filter(RunDirectory::complete)
                     .max(Comparator.comparing(r -> r.env().capturedAt() == null ? "" : r.env().capturedAt()))
                     .orElseGet(() -> all.stream().max(Comparator.comparingLong(TransferAtlas::okCells)).orElseThrow());
             if (okCells(main) > 0) {
@@ -106,20 +104,6 @@ public record TransferAtlas(String title, PageLinks links, List<Column> columns,
         return new TransferAtlas("Transfer atlas", links, columns, List.copyOf(spans), sections, charts);
     }
 
-    /** Every cell of its plan recorded (where the run wrote a plan), and none failed. */
-    private static boolean complete(RunDirectory run) {
-        Path plan = run.dir().resolve(RunPlan.FILE);
-        try {
-            if (Files.isRegularFile(plan)
-                    && Mappers.RECORDS.readValue(plan.toFile(), RunPlan.class).cells().size() > run.cells().size()) {
-                return false;
-            }
-        } catch (IOException e) {
-            return false;
-        }
-        return run.cells().stream().noneMatch(c -> CellRecord.FAILED.equals(c.status()));
-    }
-
     static long okCells(RunDirectory run) {
         return run.cells().stream().filter(c -> CellRecord.OK.equals(c.status())).count();
     }
@@ -135,9 +119,5 @@ public record TransferAtlas(String title, PageLinks links, List<Column> columns,
     private static int domainOrder(String task) {
         int i = new ArrayList<>(DOMAINS.keySet()).indexOf(task);
         return i < 0 ? DOMAINS.size() : i;
-    }
-
-    static List<String> regularisers() {
-        return REGULARISER_ORDER;
     }
 }

@@ -148,8 +148,9 @@ public final class CellTrainer {
                     try (Trainer trainer = steps.newTrainer(phase)) {
                         for (int epoch = 1; epoch <= phase.epochs(); epoch++) {
                             TrainingSteps.EpochResult er = steps.epoch(trainer, step -> {
-                                if (phase.frozenAt(step) != net.frozenStages()) {
-                                    freeze(phase.frozenAt(step), best);
+                                int frozen = phase.frozenAt(step);
+                                if (frozen != net.frozenStages()) {
+                                    freeze(frozen, best);
                                 }
                                 return inputs.train();
                             });

@@ -1,7 +1,6 @@
 package io.transferbench.train;
 
 import io.transferbench.spec.CellSpec;
-import io.transferbench.spec.Strategy;
 
 import java.util.List;
 

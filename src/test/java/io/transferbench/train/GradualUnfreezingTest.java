@@ -57,8 +57,7 @@ class GradualUnfreezingTest {
     void eachEpochTrainsTheStagesUnfrozenSoFarAndTheFrozenOnesStayBitIdentical() {
         CellSpec spec = gradual("grid.freeze=1");
         Run run = train(spec);
-        assertEquals(List.of("gradual:frozen=3", "gradual:frozen=2", "gradual:frozen=1", "gradual:frozen=1"),
-                run.outcome.curve().stream().map(EpochPoint::phase).toList());
+        assertEquals(List.of("gradual:frozen=3", "gradual:frozen=2", "gradual:frozen=1", "gradual:frozen=1"), run.phases());
         int[] trainedFrom = {3, 2, 1, 1};
         Map<String, float[]> previous = run.before;
         for (int epoch = 0; epoch < trainedFrom.length; epoch++) {
@@ -95,8 +94,7 @@ class GradualUnfreezingTest {
     void aCellStopsUnfreezingAtItsDepthAndCarriesTheDefaultSettings() {
         CellSpec spec = gradual("grid.freeze=2");
         Run run = train(spec);
-        assertEquals(List.of("gradual:frozen=3", "gradual:frozen=2", "gradual:frozen=2", "gradual:frozen=2"),
-                run.outcome.curve().stream().map(EpochPoint::phase).toList());
+        assertEquals(List.of("gradual:frozen=3", "gradual:frozen=2", "gradual:frozen=2", "gradual:frozen=2"), run.phases());
         assertEquals(TrainingSpec.GradualSpec.defaults(), spec.training().gradual());
     }
 
@@ -108,7 +106,13 @@ class GradualUnfreezingTest {
 
     /** The outcome, the stage values at the start, after each epoch and as the cell kept them (its best epoch). */
     private record Run(TrainingOutcome outcome, Map<String, float[]> before, List<Map<String, float[]>> epochs,
-                       Map<String, float[]> after) {}
+                       Map<String, float[]> after) {
+
+        /** Each epoch's phase as its curve point names it, with the stages frozen at its end. */
+        List<String> phases() {
+            return outcome.curve().stream().map(EpochPoint::phase).toList();
+        }
+    }
 
     private Run train(CellSpec spec) {
         Splits splits = fixture.data(spec);
