@@ -8,6 +8,12 @@ Runs with any PyTorch 2.x; torchvision is not needed. Weights are random: speed 
 on their values.
 
   python3 scripts/peer/peer.py --threads 2 [--device cpu|cuda] [--workload minilm-train ...]
+                               [--composed-attention] [--optimizer torch|composed]
+
+`--composed-attention --optimizer composed` computes what the harness computes, kernel for kernel,
+with nothing but the calls DJL 0.36 offers: the difference between that and the defaults is what
+fused kernels out of DJL's reach are worth. `minilm-adamw` times the optimizer step alone over
+MiniLM-L6's parameters.
 """
 import argparse
 import json
@@ -73,6 +79,45 @@ class MiniLmClassifier(nn.Module):
         return self.head(self.dropout(pooled))
 
 
+class ComposedAdamW(torch.optim.Optimizer):
+    """The harness's InPlaceAdamW, op for op: AdamW from the elementwise calls DJL 0.36's NDArray
+    has (no lerp_, addcmul_ or addcdiv_, no foreach), then the gradient cleared in place, as DJL's
+    engine kernels leave it, instead of torch's set_to_none."""
+
+    def __init__(self, params, lr, weight_decay, betas=(0.9, 0.999), eps=1e-8):
+        super().__init__(params, dict(lr=lr, weight_decay=weight_decay, betas=betas, eps=eps))
+
+    @torch.no_grad()
+    def step(self):
+        for group in self.param_groups:
+            lr, decay, (beta1, beta2), eps = group["lr"], group["weight_decay"], group["betas"], group["eps"]
+            for p in group["params"]:
+                if p.grad is None:
+                    continue
+                state = self.state[p]
+                if not state:
+                    state.update(t=0, mean=torch.zeros_like(p), variance=torch.zeros_like(p))
+                state["t"] += 1
+                t = state["t"]
+                step = lr * math.sqrt(1 - beta2 ** t) / (1 - beta1 ** t)
+                g = p.grad
+                p.mul_(1 - lr * decay)
+                squares = g.square()
+                state["mean"].mul_(beta1).add_(g.mul_(1 - beta1))
+                state["variance"].mul_(beta2).add_(squares.mul_(1 - beta2))
+                p.sub_(state["mean"].mul(step).div_(state["variance"].sqrt().add_(eps)))
+                g.zero_()
+
+    def zero_grad(self, set_to_none=True):
+        pass  # step() cleared them
+
+
+OPTIMIZERS = {
+    "torch": lambda params: torch.optim.AdamW(params, lr=1e-4, weight_decay=0.01),
+    "composed": lambda params: ComposedAdamW(params, lr=1e-4, weight_decay=0.01),
+}
+
+
 def conv_bn(cin, cout, kernel, stride, groups=1, act=True):
     layers = [nn.Conv2d(cin, cout, kernel, stride, kernel // 2, groups=groups, bias=False), nn.BatchNorm2d(cout)]
     if act:
@@ -136,17 +181,25 @@ WORKLOADS = {
     "minilm-eval": (lambda fused: MiniLmClassifier(fused=fused), text_batch, 64, 64, False),
     "mobilenet-train": (lambda fused: MobileNetV2(), image_batch, 32, 96, True),
     "mobilenet-eval": (lambda fused: MobileNetV2(), image_batch, 32, 96, False),
+    "minilm-adamw": (lambda fused: MiniLmClassifier(fused=fused), text_batch, 16, 64, "optimizer"),
 }
 
 
-def measure(name, device, seconds, warmup, fused):
+def measure(name, device, seconds, warmup, fused, optimizer_name):
     make_model, make_batch, batch, shape, train = WORKLOADS[name]
     torch.manual_seed(1)
     model = make_model(fused).to(device)
     inputs, labels = make_batch(batch, shape, device)
-    if train:
+    if train == "optimizer":
+        optimizer = OPTIMIZERS[optimizer_name](model.parameters())
+        for p in model.parameters():
+            p.grad = torch.randn_like(p)
+
+        def step():
+            optimizer.step()  # the composed one zeroes the gradients: the same kernels, on zeros
+    elif train:
         model.train()
-        optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4, weight_decay=0.01)
+        optimizer = OPTIMIZERS[optimizer_name](model.parameters())
 
         def step():
             optimizer.zero_grad(set_to_none=True)
@@ -176,25 +229,29 @@ def measure(name, device, seconds, warmup, fused):
         if elapsed >= seconds and steps >= 3:
             break
     return {"workload": name, "batch": batch, "shape": shape, "steps": steps, "seconds": round(elapsed, 3),
-            "samples_per_second": round(steps * batch / elapsed, 2), "attention": "sdpa" if fused else "composed",
+            "samples_per_second": round(steps * batch / elapsed, 2),
+            "seconds_per_step": round(elapsed / steps, 4), "attention": "sdpa" if fused else "composed",
+            "optimizer": optimizer_name if train else None,
             "torch": torch.__version__, "device": str(device), "threads": torch.get_num_threads()}
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--workload", action="append", choices=sorted(WORKLOADS), help="default: all")
+    parser.add_argument("--workload", action="append", choices=sorted(WORKLOADS), help="default: all but minilm-adamw")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--device", default="cpu")
     parser.add_argument("--seconds", type=float, default=20, help="timed seconds per workload")
     parser.add_argument("--warmup", type=int, default=3, help="untimed steps first")
     parser.add_argument("--composed-attention", action="store_true",
                         help="MiniLM attention from matmul and softmax, as the harness computes it, not SDPA")
+    parser.add_argument("--optimizer", choices=sorted(OPTIMIZERS), default="torch",
+                        help="torch's AdamW, or the harness's InPlaceAdamW op for op (composed)")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     torch.set_num_interop_threads(1)
-    for name in args.workload or sorted(WORKLOADS):
+    for name in args.workload or sorted(w for w in WORKLOADS if w != "minilm-adamw"):
         print(json.dumps(measure(name, torch.device(args.device), args.seconds, args.warmup,
-                                 not args.composed_attention)), flush=True)
+                                 not args.composed_attention, args.optimizer)), flush=True)
 
 
 if __name__ == "__main__":

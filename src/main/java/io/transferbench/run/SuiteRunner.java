@@ -38,8 +38,8 @@ public final class SuiteRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(SuiteRunner.class);
 
-    /** Key prefix in a record's asset map for datasets made by code rather than fetched. */
-    private static final String GENERATED = "dataset:";
+    /** Key prefix in a record's asset map for the version of a dataset's code (reading, splitting or generating it). */
+    private static final String DATASET_CODE = "dataset:";
 
     private final Catalog catalog;
     private final AssetAccess assets;
@@ -251,10 +251,10 @@ public final class SuiteRunner {
         return device.isGpu() ? "gpu" + device.getDeviceId() : device.getDeviceType();
     }
 
-    /** The locked assets (not generated data) that these cells read. */
+    /** The locked assets (not the datasets' code versions) that these cells read. */
     public java.util.Set<String> fetchedAssetIds(List<Cell> cells) {
         java.util.Set<String> ids = new java.util.TreeSet<>();
-        cells.forEach(c -> assetsOf(c.spec()).keySet().stream().filter(id -> !id.startsWith(GENERATED)).forEach(ids::add));
+        cells.forEach(c -> assetsOf(c.spec()).keySet().stream().filter(id -> !id.startsWith(DATASET_CODE)).forEach(ids::add));
         return ids;
     }
 
@@ -287,7 +287,7 @@ public final class SuiteRunner {
         }
         for (DatasetSpec d : datasets) {
             DatasetSource source = catalog.dataset(d.name());
-            used.put(GENERATED + d.name(), source.version());
+            used.put(DATASET_CODE + d.name(), source.version());
             source.assetIds(d).forEach(id -> used.put(id, assets.checksum(id)));
         }
         ModelFamily family = catalog.model(spec.model().name());

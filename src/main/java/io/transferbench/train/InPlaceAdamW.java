@@ -12,7 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * AdamW (decoupled weight decay) with DJL's AdamW's defaults and maths: bias correction folded
- * into the step size, epsilon outside the square root. It computes in place. DJL's engine
+ * into the step size, epsilon outside the square root. It computes in place and consumes the
+ * gradient it is handed (scales it in place), since the weight's gradient is cleared after the
+ * update anyway; it makes three temporaries per parameter and step. DJL's engine
  * kernel clones every gradient and makes four more parameter-sized temporaries per parameter and
  * step. On MiniLM-L6's 22.6M parameters that sequence took 1.14 s a step in PyTorch eager on
  * this project's 2-core VM, this one 0.46 s, torch's own foreach AdamW 0.15 s. The results
@@ -71,8 +73,10 @@ final class InPlaceAdamW extends Optimizer {
             if (decay != 0) {
                 weight.muli(1 - lr * decay);
             }
-            mean.muli(BETA1).addi(g.mul(1 - BETA1));
-            variance.muli(BETA2).addi(g.square().muli(1 - BETA2));
+            // The squares first: then g itself can be scaled, as the gradient is cleared after the update.
+            NDArray squares = g.square();
+            mean.muli(BETA1).addi(g.muli(1 - BETA1));
+            variance.muli(BETA2).addi(squares.muli(1 - BETA2));
             weight.subi(mean.mul(step).divi(variance.sqrt().addi(EPSILON)));
         }
         if (weight.hasGradient()) {

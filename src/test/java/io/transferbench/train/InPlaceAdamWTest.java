@@ -47,7 +47,8 @@ class InPlaceAdamWTest {
             NDArray b = manager.create(start);
             for (int step = 0; step < 5; step++) {
                 NDArray grad = manager.randomNormal(a.getShape());
-                ours.update("p", a, grad);
+                // ours consumes the gradient it is handed (see its Javadoc)
+                ours.update("p", a, grad.duplicate());
                 djl.update("p", b, grad);
             }
             // weights of size about 1: the same maths, rounded in another order
