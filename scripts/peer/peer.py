@@ -8,11 +8,13 @@ Runs with any PyTorch 2.x; torchvision is not needed. Weights are random: speed 
 on their values.
 
   python3 scripts/peer/peer.py --threads 2 [--device cpu|cuda] [--workload minilm-train ...]
-                               [--composed-attention] [--optimizer torch|composed]
+                               [--composed-attention] [--optimizer torch|composed] [--tf-padding]
+                               [--clamp-relu6] [--as-harness]
 
-`--composed-attention --optimizer composed` computes what the harness computes, kernel for kernel,
-with nothing but the calls DJL 0.36 offers: the difference between that and the defaults is what
-fused kernels out of DJL's reach are worth. `minilm-adamw` times the optimizer step alone over
+`--as-harness` (all four switches) computes what the harness computes, kernel for kernel, with
+nothing but the calls DJL 0.36 offers: composed attention, AdamW from elementwise calls, ReLU6 as a
+clamp, and TensorFlow's padding, which the imported Keras weights need. The difference between that
+and the defaults is what kernels out of DJL's reach are worth. `minilm-adamw` times the optimizer step alone over
 MiniLM-L6's parameters.
 """
 import argparse
@@ -118,19 +120,34 @@ OPTIMIZERS = {
 }
 
 
-def conv_bn(cin, cout, kernel, stride, groups=1, act=True):
-    layers = [nn.Conv2d(cin, cout, kernel, stride, kernel // 2, groups=groups, bias=False), nn.BatchNorm2d(cout)]
+class ClampRelu6(nn.Module):
+    """ReLU6 as the harness computes it: DJL 0.36 has no hardtanh, so one clamp, whose backward in
+    libtorch is four unvectorised kernels (ge, le, logical_and, where) where hardtanh's is one."""
+
+    def forward(self, x):
+        return x.clamp(0, 6)
+
+
+def conv_bn(cin, cout, kernel, stride, groups=1, act=True, tf_padding=False, clamp=False):
+    if tf_padding and stride == 2:
+        # Keras's correct_pad for an even input: one row and column after the image, then "valid";
+        # what weights trained in TensorFlow need (timm's tf_ models pad the same way)
+        layers = [nn.ZeroPad2d((0, 1, 0, 1)), nn.Conv2d(cin, cout, kernel, stride, 0, groups=groups, bias=False)]
+    else:
+        layers = [nn.Conv2d(cin, cout, kernel, stride, kernel // 2, groups=groups, bias=False)]
+    layers.append(nn.BatchNorm2d(cout))
     if act:
-        layers.append(nn.ReLU6(inplace=True))
+        layers.append(ClampRelu6() if clamp else nn.ReLU6(inplace=True))
     return nn.Sequential(*layers)
 
 
 class InvertedResidual(nn.Module):
-    def __init__(self, cin, cout, stride, expand):
+    def __init__(self, cin, cout, stride, expand, tf_padding, clamp):
         super().__init__()
         mid = cin * expand
-        layers = [] if expand == 1 else [conv_bn(cin, mid, 1, 1)]
-        layers += [conv_bn(mid, mid, 3, stride, groups=mid), conv_bn(mid, cout, 1, 1, act=False)]
+        layers = [] if expand == 1 else [conv_bn(cin, mid, 1, 1, clamp=clamp)]
+        layers += [conv_bn(mid, mid, 3, stride, groups=mid, tf_padding=tf_padding, clamp=clamp),
+                   conv_bn(mid, cout, 1, 1, act=False)]
         self.block = nn.Sequential(*layers)
         self.residual = stride == 1 and cin == cout
 
@@ -144,15 +161,15 @@ class MobileNetV2(nn.Module):
     SETTINGS = [(1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2), (6, 96, 3, 1), (6, 160, 3, 2),
                 (6, 320, 1, 1)]
 
-    def __init__(self, classes=10, dropout=0.2):
+    def __init__(self, classes=10, dropout=0.2, tf_padding=False, clamp=False):
         super().__init__()
-        layers = [conv_bn(3, 32, 3, 2)]
+        layers = [conv_bn(3, 32, 3, 2, tf_padding=tf_padding, clamp=clamp)]
         cin = 32
         for expand, cout, repeats, stride in self.SETTINGS:
             for i in range(repeats):
-                layers.append(InvertedResidual(cin, cout, stride if i == 0 else 1, expand))
+                layers.append(InvertedResidual(cin, cout, stride if i == 0 else 1, expand, tf_padding, clamp))
                 cin = cout
-        layers.append(conv_bn(cin, 1280, 1, 1))
+        layers.append(conv_bn(cin, 1280, 1, 1, clamp=clamp))
         self.features = nn.Sequential(*layers)
         self.dropout = nn.Dropout(dropout)
         self.head = nn.Linear(1280, classes)
@@ -177,18 +194,19 @@ def image_batch(batch, size, device):
 
 WORKLOADS = {
     # name: (model, batch maker, batch size, shape, train?) at the default profiles' shapes
-    "minilm-train": (lambda fused: MiniLmClassifier(fused=fused), text_batch, 16, 64, True),
-    "minilm-eval": (lambda fused: MiniLmClassifier(fused=fused), text_batch, 64, 64, False),
-    "mobilenet-train": (lambda fused: MobileNetV2(), image_batch, 32, 96, True),
-    "mobilenet-eval": (lambda fused: MobileNetV2(), image_batch, 32, 96, False),
-    "minilm-adamw": (lambda fused: MiniLmClassifier(fused=fused), text_batch, 16, 64, "optimizer"),
+    "minilm-train": (lambda a: MiniLmClassifier(fused=not a.composed_attention), text_batch, 16, 64, True),
+    "minilm-eval": (lambda a: MiniLmClassifier(fused=not a.composed_attention), text_batch, 64, 64, False),
+    "mobilenet-train": (lambda a: MobileNetV2(tf_padding=a.tf_padding, clamp=a.clamp_relu6), image_batch, 32, 96, True),
+    "mobilenet-eval": (lambda a: MobileNetV2(tf_padding=a.tf_padding, clamp=a.clamp_relu6), image_batch, 32, 96, False),
+    "minilm-adamw": (lambda a: MiniLmClassifier(), text_batch, 16, 64, "optimizer"),
 }
 
 
-def measure(name, device, seconds, warmup, fused, optimizer_name):
+def measure(name, device, args):
     make_model, make_batch, batch, shape, train = WORKLOADS[name]
+    seconds, warmup, optimizer_name = args.seconds, args.warmup, args.optimizer
     torch.manual_seed(1)
-    model = make_model(fused).to(device)
+    model = make_model(args).to(device)
     inputs, labels = make_batch(batch, shape, device)
     if train == "optimizer":
         optimizer = OPTIMIZERS[optimizer_name](model.parameters())
@@ -228,9 +246,13 @@ def measure(name, device, seconds, warmup, fused, optimizer_name):
         elapsed = time.perf_counter() - start
         if elapsed >= seconds and steps >= 3:
             break
+    image = name.startswith("mobilenet")
     return {"workload": name, "batch": batch, "shape": shape, "steps": steps, "seconds": round(elapsed, 3),
             "samples_per_second": round(steps * batch / elapsed, 2),
-            "seconds_per_step": round(elapsed / steps, 4), "attention": "sdpa" if fused else "composed",
+            "seconds_per_step": round(elapsed / steps, 4),
+            "attention": None if image else "composed" if args.composed_attention else "sdpa",
+            "tf_padding": args.tf_padding if image else None,
+            "relu6": ("clamp" if args.clamp_relu6 else "hardtanh") if image else None,
             "optimizer": optimizer_name if train else None,
             "torch": torch.__version__, "device": str(device), "threads": torch.get_num_threads()}
 
@@ -246,12 +268,20 @@ def main():
                         help="MiniLM attention from matmul and softmax, as the harness computes it, not SDPA")
     parser.add_argument("--optimizer", choices=sorted(OPTIMIZERS), default="torch",
                         help="torch's AdamW, or the harness's InPlaceAdamW op for op (composed)")
+    parser.add_argument("--tf-padding", action="store_true",
+                        help="MobileNetV2's stride-2 convolutions padded as TensorFlow's 'same' (explicitly, after "
+                             "the image), as the harness's imported Keras weights need, not symmetrically")
+    parser.add_argument("--clamp-relu6", action="store_true",
+                        help="MobileNetV2's ReLU6 as one clamp, as the harness computes it, not hardtanh")
+    parser.add_argument("--as-harness", action="store_true",
+                        help="all four of the above: kernel for kernel what the harness computes through DJL 0.36")
     args = parser.parse_args()
+    if args.as_harness:
+        args.composed_attention, args.optimizer, args.tf_padding, args.clamp_relu6 = True, "composed", True, True
     torch.set_num_threads(args.threads)
     torch.set_num_interop_threads(1)
     for name in args.workload or sorted(w for w in WORKLOADS if w != "minilm-adamw"):
-        print(json.dumps(measure(name, torch.device(args.device), args.seconds, args.warmup,
-                                 not args.composed_attention, args.optimizer)), flush=True)
+        print(json.dumps(measure(name, torch.device(args.device), args)), flush=True)
 
 
 if __name__ == "__main__":
