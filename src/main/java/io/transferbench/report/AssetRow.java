@@ -22,12 +22,6 @@ import java.util.TreeMap;
  */
 public record AssetRow(String id, String checksum, String source, String licence, String provenance) {
 
-    /**
-     * Record key prefix of a dataset's code version (see SuiteRunner). Every dataset has one: the
-     * code that reads and splits locked files, or generates a synthetic dataset from them.
-     */
-    private static final String DATASET_CODE = "dataset:";
-
     static List<AssetRow> of(List<CellRecord> cells, Optional<AssetLock> lock) {
         Map<String, String> used = new TreeMap<>();
         cells.forEach(c -> {
@@ -39,8 +33,8 @@ public record AssetRow(String id, String checksum, String source, String licence
     }
 
     private static AssetRow row(String id, String checksum, Optional<AssetLock> lock) {
-        if (id.startsWith(DATASET_CODE)) {
-            return new AssetRow(id.substring(DATASET_CODE.length()), checksum, "the harness's dataset code",
+        if (id.startsWith(CellRecord.DATASET_CODE_PREFIX)) {
+            return new AssetRow(id.substring(CellRecord.DATASET_CODE_PREFIX.length()), checksum, "the harness's dataset code",
                     "that of the locked files it reads (their rows)",
                     "the version of the code that reads, splits or deterministically generates this dataset");
         }

@@ -74,6 +74,13 @@ public record CellRecord(
     public static final String DIVERGED = "diverged";
     public static final String FAILED = "failed";
 
+    /**
+     * Prefix of the {@code assets} keys that name a dataset's code version (the value) rather than
+     * a locked asset's checksum: every dataset has one, for the code that reads and splits its
+     * locked files or generates it from them.
+     */
+    public static final String DATASET_CODE_PREFIX = "dataset:";
+
     /** A record without GPU samples: the components before them, as callers written before them pass. */
     public CellRecord(String cellId, int index, String label, String status, String reason, JsonNode config,
                       Integer configSchema, long seed, Map<String, String> assets, Map<String, Long> datasetCounts,

@@ -38,9 +38,6 @@ public final class SuiteRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(SuiteRunner.class);
 
-    /** Key prefix in a record's asset map for the version of a dataset's code (reading, splitting or generating it). */
-    private static final String DATASET_CODE = "dataset:";
-
     private final Catalog catalog;
     private final AssetAccess assets;
     private final Device device;
@@ -254,7 +251,7 @@ public final class SuiteRunner {
     /** The locked assets (not the datasets' code versions) that these cells read. */
     public java.util.Set<String> fetchedAssetIds(List<Cell> cells) {
         java.util.Set<String> ids = new java.util.TreeSet<>();
-        cells.forEach(c -> assetsOf(c.spec()).keySet().stream().filter(id -> !id.startsWith(DATASET_CODE)).forEach(ids::add));
+        cells.forEach(c -> assetsOf(c.spec()).keySet().stream().filter(id -> !id.startsWith(CellRecord.DATASET_CODE_PREFIX)).forEach(ids::add));
         return ids;
     }
 
@@ -287,7 +284,7 @@ public final class SuiteRunner {
         }
         for (DatasetSpec d : datasets) {
             DatasetSource source = catalog.dataset(d.name());
-            used.put(DATASET_CODE + d.name(), source.version());
+            used.put(CellRecord.DATASET_CODE_PREFIX + d.name(), source.version());
             source.assetIds(d).forEach(id -> used.put(id, assets.checksum(id)));
         }
         ModelFamily family = catalog.model(spec.model().name());

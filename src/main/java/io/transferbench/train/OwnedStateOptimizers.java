@@ -38,8 +38,8 @@ final class OwnedStateOptimizers {
      * backward pass into the gradient, and nothing else in DJL's trainer clears it (its gradient
      * collector no longer does), so an optimizer that leaves it would step on the sum of every
      * gradient so far. The optimizer itself is handed a copy, so the weight's own is cleared,
-     * with torch's {@code zero_} (one write) as DJL's kernels do, not by subtracting it from itself
-     * (two reads and a write per weight and step). The harness trains on PyTorch only.
+     * with torch's {@code zero_} (one write), not by subtracting it from itself (two reads and a
+     * write per weight and step). The harness trains on PyTorch only.
      */
     static void clearGradient(NDArray weight) {
         JniUtils.zeroGrad((PtNDArray) weight);

@@ -1,7 +1,5 @@
 package io.transferbench.train;
 
-import io.transferbench.tasks.ExampleOutcomes;
-
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
@@ -12,6 +10,7 @@ import io.transferbench.data.ExampleSet;
 import io.transferbench.data.Targets;
 import io.transferbench.tasks.Evaluation;
 import io.transferbench.tasks.Evaluator;
+import io.transferbench.tasks.ExampleOutcomes;
 import io.transferbench.tasks.MetricSpec;
 import io.transferbench.tasks.Task;
 
