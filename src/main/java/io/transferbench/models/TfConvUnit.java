@@ -160,12 +160,16 @@ public final class TfConvUnit extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
-        NDArray x = geometry.padUneven(inputs.singletonOrThrow(), spec.inSize());
+        NDArray input = inputs.singletonOrThrow();
+        NDArray x = geometry.padUneven(input, spec.inSize());
         NDList y = conv.forward(store, new NDList(x), training, params);
-        if (norm != null) {
-            y = norm.forward(store, y, training, params);
+        if (x != input) {
+            x.close();
         }
-        return spec.relu6() ? new NDList(Relu6.apply(y.singletonOrThrow())) : y;
+        if (norm != null) {
+            y = Intermediates.release(y, norm.forward(store, y, training, params));
+        }
+        return spec.relu6() ? Intermediates.release(y, new NDList(Relu6.apply(y.singletonOrThrow()))) : y;
     }
 
     @Override

@@ -8,6 +8,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.models.Backbone;
+import io.transferbench.models.EagerSequentialBlock;
 import io.transferbench.models.ModelFamily;
 import io.transferbench.models.SquareImages;
 import io.transferbench.models.StageOutput;
@@ -138,7 +139,7 @@ public final class SsdMobileNetV1Family implements ModelFamily {
         Layers(long size) {
             this.size = size;
             for (int s = 0; s < STAGES; s++) {
-                stages.add(new SequentialBlock());
+                stages.add(new EagerSequentialBlock());
             }
             stages.get(0).add(new LambdaBlock(SsdMobileNetV1Family::scaleInput, "input_scaling"));
         }

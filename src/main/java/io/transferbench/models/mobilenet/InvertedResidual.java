@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.transferbench.models.Intermediates;
 import io.transferbench.models.TfConvUnit;
 
 import java.util.ArrayList;
@@ -58,9 +59,10 @@ final class InvertedResidual extends AbstractBlock {
                                      PairList<String, Object> params) {
         NDList x = inputs;
         for (TfConvUnit unit : units) {
-            x = unit.forward(store, x, training, params);
+            NDList y = unit.forward(store, x, training, params);
+            x = x == inputs ? y : Intermediates.release(x, y);
         }
-        return shortcut ? new NDList(x.singletonOrThrow().add(inputs.singletonOrThrow())) : x;
+        return shortcut ? Intermediates.release(x, new NDList(x.singletonOrThrow().add(inputs.singletonOrThrow()))) : x;
     }
 
     @Override

@@ -4,11 +4,11 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.assets.LocalFiles;
 import io.transferbench.models.Backbone;
+import io.transferbench.models.EagerSequentialBlock;
 import io.transferbench.models.ModelFamily;
 import io.transferbench.models.SquareImages;
 import io.transferbench.models.StageOutput;
@@ -180,7 +180,7 @@ public final class MobileNetV2Family implements ModelFamily {
         TfConvUnit stemConv = new TfConvUnit(TfConvUnit.SourceNames.keras("Conv1", "bn_Conv1", false),
                 TfConvUnit.Spec.of(3, 32, 3, 2, false, true, size, momentum));
         boolean symmetric = local && spec.options().path("input-scaling").asText().equals("symmetric");
-        stages.add(new SequentialBlock().add(new LambdaBlock(symmetric ? MobileNetV2Family::scaleSymmetric
+        stages.add(new EagerSequentialBlock().add(new LambdaBlock(symmetric ? MobileNetV2Family::scaleSymmetric
                         : MobileNetV2Family::scaleInput, "input_scaling"))
                 .add(stemConv));
         flops[0] = 2 * stemConv.multiplyAdds(size);
@@ -193,7 +193,7 @@ public final class MobileNetV2Family implements ModelFamily {
         for (int[] row : BLOCKS) {
             int stage = row[4];
             if (stages.size() == stage) {
-                stages.add(new SequentialBlock());
+                stages.add(new EagerSequentialBlock());
                 outputs.add(null);
             }
             boolean dilate = dilated && stage == DILATED_STAGE;
@@ -201,7 +201,7 @@ public final class MobileNetV2Family implements ModelFamily {
                 int stride = r == 0 && !dilate ? row[3] : 1;
                 InvertedResidual block = new InvertedResidual(index++, channels, row[1], row[0], stride, dilate ? 2 : 1,
                         size, momentum);
-                ((SequentialBlock) stages.get(stage)).add(block);
+                ((EagerSequentialBlock) stages.get(stage)).add(block);
                 for (TfConvUnit unit : block.units()) {
                     flops[stage] += 2 * unit.multiplyAdds(size);
                     size = unit.outSize(size);

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Block;
 import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
+import io.transferbench.models.EagerSequentialBlock;
 import io.transferbench.models.StageOutput;
 
 import java.util.ArrayList;
@@ -58,7 +59,7 @@ final class SelfieArchitecture {
 
     private void stem() {
         GraphConv conv = new GraphConv("Conv2D", 3, 16, 3, 2, false, HARD_SWISH, size);
-        add(new SequentialBlock().add(new LambdaBlock(SelfieArchitecture::scaleInput, "input_scaling")).add(conv),
+        add(new EagerSequentialBlock().add(new LambdaBlock(SelfieArchitecture::scaleInput, "input_scaling")).add(conv),
                 conv, 16, 0);
     }
 
@@ -66,11 +67,11 @@ final class SelfieArchitecture {
         Bottleneck block = new Bottleneck(pointwise("Conv2D_2", 16, 16, RELU),
                 new GraphConv("depthwise", 16, 16, 3, 2, true, RELU, size), ChannelGate.squeezeExcite("Conv2D_3",
                 "Conv2D_4", 16, 8), pointwise("Conv2D_5", 16, 16, LINEAR, size / 2), 16);
-        addEncoder(new SequentialBlock().add(block), 16, 1);
+        addEncoder(new EagerSequentialBlock().add(block), 16, 1);
     }
 
     private void encoder8() {
-        SequentialBlock blocks = new SequentialBlock()
+        SequentialBlock blocks = new EagerSequentialBlock()
                 .add(new Bottleneck(pointwise("Conv2D_6", 16, 72, RELU),
                         new GraphConv("depthwise_1", 72, 72, 3, 2, true, RELU, size), null,
                         pointwise("Conv2D_7", 72, 24, LINEAR, size / 2), 16))
@@ -86,7 +87,7 @@ final class SelfieArchitecture {
         // The bridge reads the 1/16 output directly; the 1/8 input is kept as the first decoder's skip.
         // Conv2D index of the expansion, hidden width, squeeze width, per block.
         int[][] table = {{10, 96, 24}, {14, 128, 32}, {18, 128, 32}, {22, 96, 24}, {26, 96, 24}};
-        SequentialBlock blocks = new SequentialBlock();
+        SequentialBlock blocks = new EagerSequentialBlock();
         long channels = 24;
         for (int i = 0; i < table.length; i++) {
             int n = table[i][0];

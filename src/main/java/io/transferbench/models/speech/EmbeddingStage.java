@@ -10,6 +10,7 @@ import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.transferbench.models.EagerSequentialBlock;
 
 import java.util.List;
 
@@ -27,7 +28,7 @@ final class EmbeddingStage extends AbstractBlock {
     EmbeddingStage(List<ConvUnit> units, Block pool) {
         super((byte) 1);
         this.units = List.copyOf(units);
-        SequentialBlock sequence = new SequentialBlock();
+        SequentialBlock sequence = new EagerSequentialBlock();
         units.forEach(sequence::add);
         if (pool != null) {
             sequence.add(pool);

@@ -2,13 +2,13 @@ package io.transferbench.models.speech;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.ndarray.types.Shape;
 import io.transferbench.BenchException;
 import io.transferbench.assets.AssetAccess;
 import io.transferbench.data.Splits;
 import io.transferbench.models.Backbone;
+import io.transferbench.models.EagerSequentialBlock;
 import io.transferbench.models.ModelFamily;
 import io.transferbench.models.StageOutput;
 import io.transferbench.spec.ModelSpec;
@@ -144,7 +144,7 @@ public final class SpeechEmbeddingFamily implements ModelFamily {
                 mel /= p[1];
             }
             EmbeddingStage stage = new EmbeddingStage(units, pool);
-            stages.add(s == 0 ? new SequentialBlock().add(new ClipWindows(step)).add(stage) : stage);
+            stages.add(s == 0 ? new EagerSequentialBlock().add(new ClipWindows(step)).add(stage) : stage);
             // Per-window grids [windows, C, time, mel], not an image grid a dense head could tap.
             outputs.add(StageOutput.vector(out));
             flops[s] = 2 * multiplyAdds * windows;

@@ -2,9 +2,9 @@ package io.transferbench.tasks.detection;
 
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
+import io.transferbench.models.EagerSequentialBlock;
 import io.transferbench.models.Relu6;
 
 /**
@@ -20,7 +20,7 @@ final class ConvUnits {
 
     /** A {@code kernel x kernel} unit, padded to keep the size at stride 1 and to halve it (rounding up) at 2. */
     static Block convBnRelu6(long inChannels, long filters, int kernel, int stride, boolean depthwise) {
-        return new SequentialBlock()
+        return new EagerSequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(kernel, kernel)).setFilters((int) filters)
                         .optStride(new Shape(stride, stride)).optPadding(new Shape(kernel / 2, kernel / 2))
                         .optGroups(depthwise ? (int) inChannels : 1).optBias(false).build())

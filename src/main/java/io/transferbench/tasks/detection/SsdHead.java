@@ -9,9 +9,9 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.transferbench.models.EagerSequentialBlock;
 import io.transferbench.tasks.PretrainedHeadParts;
 import io.transferbench.weights.NamedTensor;
 
@@ -55,7 +55,7 @@ final class SsdHead extends AbstractBlock implements PretrainedHeadParts {
         for (int k = layout.taps(); k < layout.maps(); k++) {
             long in = layout.mapChannels()[k - 1];
             long out = layout.mapChannels()[k];
-            extras.add(addChildBlock("extra_" + (k - layout.taps()), new SequentialBlock()
+            extras.add(addChildBlock("extra_" + (k - layout.taps()), new EagerSequentialBlock()
                     .add(ConvUnits.convBnRelu6(in, out / 2, 1, 1, false))
                     .add(ConvUnits.convBnRelu6(out / 2, out / 2, 3, 2, true))
                     .add(ConvUnits.convBnRelu6(out / 2, out, 1, 1, false))));
@@ -71,7 +71,7 @@ final class SsdHead extends AbstractBlock implements PretrainedHeadParts {
         if (predictor == Predictor.POINTWISE) {
             return ConvUnits.predictor(filters);
         }
-        return new SequentialBlock().add(ConvUnits.convBnRelu6(channels, channels, 3, 1, true))
+        return new EagerSequentialBlock().add(ConvUnits.convBnRelu6(channels, channels, 3, 1, true))
                 .add(ConvUnits.predictor(filters));
     }
 
