@@ -66,9 +66,10 @@ public record EnvironmentInfo(
     }
 
     /**
-     * @param kernelSettings environment variables that choose the engine's kernels in the
-     *     processes that run cells (oneDNN's instruction-set cap): the same hardware computes at
-     *     another speed under them, so a comparison of machines must see them
+     * @param kernelSettings environment variables that choose the engine's kernels or its memory in
+     *     the processes that run cells (oneDNN's instruction-set cap, glibc's allocator tunables):
+     *     the same hardware computes at another speed under them, so a comparison of machines must
+     *     see them
      */
     public static EnvironmentInfo capture(String device, Map<String, String> kernelSettings) {
         SystemInfo si = new SystemInfo();

@@ -81,11 +81,13 @@ public final class WorkerProtocol {
     }
 
     /**
-     * OpenMP and MKL read their thread counts, and oneDNN its instruction-set cap
-     * ({@link OneDnnIsaCap}), from the environment before the engine starts.
+     * OpenMP and MKL read their thread counts, oneDNN its instruction-set cap ({@link OneDnnIsaCap})
+     * and glibc its allocator tunables ({@link NativeAllocator}) from the environment before the
+     * engine starts.
      */
     public static Map<String, String> environment(int threads) {
         Map<String, String> environment = new HashMap<>(OneDnnIsaCap.environment());
+        environment.putAll(NativeAllocator.environment());
         environment.put("OMP_NUM_THREADS", Integer.toString(threads));
         environment.put("MKL_NUM_THREADS", Integer.toString(threads));
         return Map.copyOf(environment);
