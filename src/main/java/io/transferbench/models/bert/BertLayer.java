@@ -7,6 +7,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import io.transferbench.models.Intermediates;
 
 /**
  * One BERT encoder layer as Hugging Face's {@code BertLayer} computes it: multi-head self-attention
@@ -44,6 +45,10 @@ final class BertLayer extends BertPart {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
+        return Intermediates.within(inputs, views -> layer(store, views, training));
+    }
+
+    private NDList layer(ParameterStore store, NDList inputs, boolean training) {
         NDArray x = inputs.get(0);
         NDArray mask = inputs.get(1);
         NDArray attended = attentionOutput.apply(store, attention(store, x, mask, training), training);
