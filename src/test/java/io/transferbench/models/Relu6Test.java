@@ -35,7 +35,7 @@ class Relu6Test {
     }
 
     @Test
-    void whereNoGradientFlowsItIsOneClamp() {
+    void whereAutogradDoesNotRecordItIsOneClamp() {
         try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
             NDArray y = Relu6.apply(manager.create(POINTS));
             assertFalse(y.hasGradient());
