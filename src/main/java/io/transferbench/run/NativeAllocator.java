@@ -1,37 +1,33 @@
 package io.transferbench.run;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Keeps glibc's malloc from handing each freed activation back to the kernel in the processes
  * that run cells. libtorch allocates every op's output with malloc and frees it when the next op
- * has consumed it; by default glibc returns blocks above its adaptive mmap threshold, and the top
- * of a heap beyond its trim threshold, to the kernel, so every batch faults the same memory in
- * again, page by page and zeroed: about 15,000 page faults per MobileNetV2 evaluation batch in
- * PyTorch eager on the Xeon of the README, and the same in the harness once it freed
- * intermediates eagerly. Fixed thresholds (32 MiB, glibc's largest mmap threshold; trimming only
- * beyond 16 GiB) and one arena for all threads keep that memory mapped and reused; the values do
- * not change a single result, only time, and each can be overridden by setting it.
+ * has consumed it; by default glibc maps blocks above its adaptive threshold (at most 32 MiB)
+ * with mmap and unmaps them on free, and returns the top of a heap beyond its trim threshold, so
+ * every batch faults the same memory in again, page by page and zeroed: about 15,000 page faults
+ * per MobileNetV2 evaluation batch in PyTorch eager on the Xeon of the README, and 57,000 per
+ * MiniLM-L6 training step in the harness (its 47 MB word-embedding gradient and the optimizer's
+ * temporaries of that size are above any threshold). No mmap at all, trimming only beyond
+ * 16 GiB, and one arena for all threads keep that memory mapped and reused; the values do not
+ * change a single result, only time, and each can be overridden by setting it.
  */
 public final class NativeAllocator {
 
-    static final Map<String, String> TUNABLES = tunables();
+    static final Map<String, String> TUNABLES = Map.of(
+            "MALLOC_MMAP_MAX_", "0",
+            "MALLOC_TRIM_THRESHOLD_", Long.toString(16L << 30),
+            "MALLOC_ARENA_MAX", "1");
 
     private NativeAllocator() {
     }
 
-    private static Map<String, String> tunables() {
-        Map<String, String> tunables = new LinkedHashMap<>();
-        tunables.put("MALLOC_MMAP_THRESHOLD_", Long.toString(32L << 20));
-        tunables.put("MALLOC_TRIM_THRESHOLD_", Long.toString(16L << 30));
-        tunables.put("MALLOC_ARENA_MAX", "1");
-        return Map.copyOf(tunables);
-    }
-
-    /** The tunables an engine process gets here: those the user has not set. */
+    /** The tunables an engine process gets here: the user's own value where one is set. */
     public static Map<String, String> environment() {
-        Map<String, String> environment = new LinkedHashMap<>();
+        Map<String, String> environment = new TreeMap<>();
         TUNABLES.forEach((name, value) -> environment.put(name, System.getenv().getOrDefault(name, value)));
         return environment;
     }
@@ -41,7 +37,7 @@ public final class NativeAllocator {
         if (inWorkers) {
             return environment();
         }
-        Map<String, String> own = new LinkedHashMap<>();
+        Map<String, String> own = new TreeMap<>();
         TUNABLES.keySet().stream().filter(name -> System.getenv(name) != null)
                 .forEach(name -> own.put(name, System.getenv(name)));
         return own;

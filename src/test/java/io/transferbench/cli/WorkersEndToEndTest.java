@@ -1,8 +1,11 @@
 package io.transferbench.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.transferbench.Mappers;
 import io.transferbench.RunRecords;
 import io.transferbench.TestSuites;
 import io.transferbench.results.CellRecord;
+import io.transferbench.run.NativeAllocator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,6 +54,9 @@ class WorkersEndToEndTest {
         assertEquals(0, bench(dir.resolve("two"), 2));
         assertEquals(RunRecords.resultsOf(dir.resolve("one/t/r")), RunRecords.resultsOf(dir.resolve("two/t/r")));
         assertEquals(4, Files.readString(dir.resolve("two/t/r/results.csv")).lines().count(), "header and 3 cells");
+        JsonNode settings = Mappers.RECORDS.readTree(dir.resolve("two/t/r/env.json").toFile()).path("kernel_settings");
+        NativeAllocator.environment().forEach((name, value) ->
+                assertEquals(value, settings.path(name).asText(), "env.json records the allocator the workers had"));
     }
 
     @Test
