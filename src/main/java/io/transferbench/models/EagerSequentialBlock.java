@@ -22,8 +22,7 @@ public class EagerSequentialBlock extends SequentialBlock {
         }
         NDList x = inputs;
         for (Block child : getChildren().values()) {
-            NDList y = child.forward(store, x, training, params);
-            x = x == inputs ? y : Intermediates.release(x, y);
+            x = Intermediates.advance(inputs, x, child.forward(store, x, training, params));
         }
         return x;
     }

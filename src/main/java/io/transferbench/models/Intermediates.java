@@ -61,20 +61,30 @@ public final class Intermediates {
 
     /** Closes the arrays of {@code spent} that {@code next} does not hold itself; returns {@code next}. */
     public static NDList release(NDList spent, NDList next) {
-        Set<NDArray> kept = Collections.newSetFromMap(new IdentityHashMap<>());
-        kept.addAll(next);
-        for (NDArray array : spent) {
-            if (!kept.contains(array)) {
-                array.close();
-            }
-        }
-        return next;
+        return releaseBut(spent, next, next);
     }
 
-    /** Closes {@code spent} unless it is {@code next}; returns {@code next}. */
-    public static NDArray release(NDArray spent, NDArray next) {
-        if (spent != next) {
-            spent.close();
+    /**
+     * One step along a chain that started from the caller's {@code inputs}: {@code next}, after
+     * closing what of {@code spent} neither it nor the caller's inputs hold (a step may pass an
+     * input array along, which is not the chain's to close).
+     */
+    public static NDList advance(NDList inputs, NDList spent, NDList next) {
+        if (spent == inputs) {
+            return next;
+        }
+        NDList kept = new NDList(next);
+        kept.addAll(inputs);
+        return releaseBut(spent, kept, next);
+    }
+
+    private static NDList releaseBut(NDList spent, NDList kept, NDList next) {
+        Set<NDArray> keep = Collections.newSetFromMap(new IdentityHashMap<>());
+        keep.addAll(kept);
+        for (NDArray array : spent) {
+            if (!keep.contains(array)) {
+                array.close();
+            }
         }
         return next;
     }

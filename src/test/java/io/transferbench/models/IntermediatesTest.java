@@ -76,4 +76,19 @@ class IntermediatesTest {
             assertArrayEquals(new float[] {2f, 4f, 0f}, x.getGradient().toFloatArray());
         }
     }
+
+    @Test
+    void anInputAStepPassesAlongIsNotTheSequencesToClose() {
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu())) {
+            NDArray input = manager.create(new float[] {1f, 2f});
+            EagerSequentialBlock sequence = new EagerSequentialBlock();
+            // the first step carries the input beside its output, the second drops it
+            sequence.add(new LambdaBlock(list -> new NDList(list.head().mul(3), list.head())))
+                    .add(new LambdaBlock(list -> new NDList(list.head().add(list.get(1)))));
+            NDList out = sequence.forward(new ParameterStore(manager, false), new NDList(input), false);
+            assertArrayEquals(new float[] {4f, 8f}, out.singletonOrThrow().toFloatArray());
+            assertFalse(input.isReleased());
+            assertArrayEquals(new float[] {1f, 2f}, input.toFloatArray());
+        }
+    }
 }

@@ -59,10 +59,12 @@ final class InvertedResidual extends AbstractBlock {
                                      PairList<String, Object> params) {
         NDList x = inputs;
         for (TfConvUnit unit : units) {
-            NDList y = unit.forward(store, x, training, params);
-            x = x == inputs ? y : Intermediates.release(x, y);
+            x = Intermediates.advance(inputs, x, unit.forward(store, x, training, params));
         }
-        return shortcut ? Intermediates.release(x, new NDList(x.singletonOrThrow().add(inputs.singletonOrThrow()))) : x;
+        if (!shortcut) {
+            return x;
+        }
+        return Intermediates.release(x, new NDList(x.singletonOrThrow().add(inputs.singletonOrThrow())));
     }
 
     @Override
