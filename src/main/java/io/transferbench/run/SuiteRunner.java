@@ -111,7 +111,7 @@ public final class SuiteRunner {
      */
     public Opened open(ResolvedSuite suite, Grid.Expansion plan, Target target, Progress progress,
                        boolean inWorkers) {
-        Map<String, String> settings = new TreeMap<>(OneDnnIsaCap.effective(inWorkers));
+        Map<String, String> settings = new HashMap<>(OneDnnIsaCap.effective(inWorkers));
         settings.putAll(NativeAllocator.effective(inWorkers));
         EnvironmentInfo env = EnvironmentInfo.capture(deviceName(), settings);
         RunStore store = RunStore.open(target.runDir(), suite, plan.cells(), env, target.access());
