@@ -6,6 +6,8 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtEngine;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import io.transferbench.data.BatchPlan;
@@ -69,7 +71,9 @@ public final class CellTrainer {
      */
     public TrainingOutcome train(CellSpec spec, Splits splits, Task task, ModelFamily family,
                                  WeightSnapshot pretrained, Listener listener, Consumer<TransferNetwork> trained) {
-        Engine.getInstance().setRandomSeed((int) spec.seed());
+        Engine engine = Engine.getInstance();
+        engine.setRandomSeed((int) spec.seed());
+        recordNoGraphOutsideCollectors(engine);
         try (Model model = Model.newInstance("cell", device)) {
             Backbone backbone = family.build(spec.model(), splits.inputShape());
             TaskHead head = task.head(spec.head(), splits.targets(), backbone);
@@ -88,6 +92,19 @@ public final class CellTrainer {
                 trained.accept(net);
             }
             return outcome;
+        }
+    }
+
+    /**
+     * libtorch's grad mode belongs to a thread and is on by default. DJL switches it off once, on
+     * the thread that loads the engine, and its gradient collector restores what it found. On any
+     * other thread (an executor's, a test's) a cell would record autograd graphs while it evaluates,
+     * and the optimizer's in-place update of a weight would fail as an in-place change of a leaf
+     * that requires grad.
+     */
+    private static void recordNoGraphOutsideCollectors(Engine engine) {
+        if (PtEngine.ENGINE_NAME.equals(engine.getEngineName())) {
+            JniUtils.setGradMode(false);
         }
     }
 

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -75,6 +78,19 @@ class FreezingTest {
         CellSpec spec = fixture.cells(dir, "grid.freeze=0").get(0);
         Map<String, float[]>[] r = trainAndCompare(spec);
         r[0].forEach((key, value) -> assertFalse(Arrays.equals(value, r[1].get(key)), key + " did not change"));
+    }
+
+    /** libtorch's grad mode is a thread's own, on by default: a cell must not depend on which thread loaded the engine. */
+    @Test
+    void aCellOnAThreadThatDidNotLoadTheEngineTrainsAsOnThisOne() throws Exception {
+        CellSpec spec = fixture.cells(dir, "grid.freeze=0").get(0);
+        Map<String, float[]> here = trainAndCompare(spec)[1];
+        FutureTask<Map<String, float[]>> elsewhere = new FutureTask<>(() -> trainAndCompare(spec)[1]);
+        Thread fresh = new Thread(elsewhere, "fresh");
+        fresh.start();
+        Map<String, float[]> there = elsewhere.get(5, TimeUnit.MINUTES);
+        assertEquals(here.keySet(), there.keySet());
+        here.forEach((key, value) -> assertArrayEquals(value, there.get(key), key));
     }
 
     @Test
