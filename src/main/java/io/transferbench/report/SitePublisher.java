@@ -4,6 +4,7 @@ import io.transferbench.BenchException;
 import io.transferbench.IoReason;
 import io.transferbench.results.AtomicFiles;
 import io.transferbench.results.CellRecord;
+import io.transferbench.results.PredictionPicture;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -160,7 +161,11 @@ public final class SitePublisher {
                 : best.label() + ": test " + metric.name() + " " + Formats.metric(best.test());
     }
 
-    /** The run's own files and records, and CSVs made from the records read (as its report shows them). */
+    /**
+     * The run's own files, records and the files beside each record (pictures, test outcomes: what
+     * a reader needs to resample the test set), and CSVs made from the records read (as its report
+     * shows them).
+     */
     private static void copyRunFiles(RunDirectory run, Path dir) {
         try {
             Files.createDirectories(dir.resolve("cells"));
@@ -174,13 +179,8 @@ public final class SitePublisher {
             for (CellRecord cell : run.cells()) {
                 String name = cell.cellId() + ".json";
                 Files.copy(run.dir().resolve("cells").resolve(name), dir.resolve("cells").resolve(name));
-                for (var picture : cell.pictures()) {
-                    Path source = run.dir().resolve(picture.file());
-                    if (Files.isRegularFile(source)) {
-                        Files.createDirectories(dir.resolve(picture.file()).getParent());
-                        Files.copy(source, dir.resolve(picture.file()));
-                    }
-                }
+                copyTree(run.dir().resolve(PredictionPicture.directoryOf(cell.cellId())),
+                        dir.resolve(PredictionPicture.directoryOf(cell.cellId())));
             }
         } catch (IOException e) {
             throw new BenchException(BenchException.EXIT_BAD_INPUT, "cannot copy " + run.dir() + " into the site: "
@@ -221,6 +221,19 @@ public final class SitePublisher {
                     e);
         }
         return kept;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(p, target);
+            }
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {

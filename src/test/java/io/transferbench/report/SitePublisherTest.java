@@ -2,7 +2,9 @@ package io.transferbench.report;
 
 import io.transferbench.BenchException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.transferbench.results.TestOutcomesFile;
 import io.transferbench.suite.ConfigSchema;
+import io.transferbench.tasks.ExampleOutcomes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +18,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,6 +67,26 @@ class SitePublisherTest {
         String compare = Files.readString(site.resolve("compare/fixture-1/index.html"));
         assertTrue(compare.contains("href=\"../../runs/fixture/default-1/index.html\""));
         assertTrue(compare.contains("0.67×"), "1.5x slower run");
+    }
+
+    /** A reader of the site can resample the test set (bootstrap intervals) as the atlas did. */
+    @Test
+    void eachCellsFilesTravelWithItsRecord() throws Exception {
+        Path reports = reports(root);
+        Path run = reports.resolve("fixture/default-1");
+        String cell;
+        try (Stream<Path> records = Files.list(run.resolve("cells"))) {
+            cell = records.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().findFirst()
+                    .orElseThrow().replace(".json", "");
+        }
+        byte[] outcomes = new ExampleOutcomes(new int[] {0, 1, 1}, new int[] {0, 1, 0}).csv();
+        Path source = run.resolve(TestOutcomesFile.of(cell));
+        Files.createDirectories(source.getParent());
+        Files.write(source, outcomes);
+        Path site = root.resolve("site");
+        new SitePublisher(new ReportWriter(root.resolve("no.lock"))).publish(reports, site);
+        assertArrayEquals(outcomes, Files.readAllBytes(site.resolve("runs/fixture/default-1")
+                .resolve(TestOutcomesFile.of(cell))));
     }
 
     @Test
