@@ -58,10 +58,12 @@ final class ExportCommand implements Callable<Integer> {
         Catalog catalog = Catalog.discover();
         ResolvedSuite suite = new SuiteLoader(catalog, runDir).load(resolvedFile.toString(), SuiteLoader.DEFAULT_PROFILE,
                 List.of());
-        String cell = cellId != null ? cellId : best(catalog);
+        List<CellRecord> records = RunStore.readRecords(runDir);
+        CellRecord chosen = cellId != null ? recordOf(records, cellId) : best(catalog, records);
+        String cell = chosen.cellId();
         PrintWriter err = spec.commandLine().getErr();
         SuiteRunner runner = new SuiteRunner(catalog, RunOptions.assets(lockFile, err), device.resolve(), null);
-        CellExport export = runner.export(suite, runDir, cell, out != null ? out : runDir.resolve("export").resolve(cell));
+        CellExport export = runner.export(suite, runDir, chosen, out != null ? out : runDir.resolve("export").resolve(cell));
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println("Exported cell " + cell + " to " + export.dir() + ": test " + export.retrained()
                 + (export.reproduced() ? " (as recorded)" : " (recorded: " + export.recorded() + "; not reproduced"
@@ -71,14 +73,19 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /** The ok cell with the best validation score on its task's first metric (ties: the first in grid order). */
-    private String best(Catalog catalog) {
-        return RunStore.readRecords(runDir).stream()
+    private CellRecord best(Catalog catalog, List<CellRecord> records) {
+        return records.stream()
                 .filter(r -> CellRecord.OK.equals(r.status()) && r.val() != null)
                 .max(Comparator.comparingDouble((CellRecord r) -> score(catalog, r))
                         .thenComparing(Comparator.comparingInt(CellRecord::index).reversed()))
-                .map(CellRecord::cellId)
                 .orElseThrow(() -> new BenchException(BenchException.EXIT_BAD_INPUT, runDir
                         + ": no cell trained ok; nothing to export"));
+    }
+
+    private CellRecord recordOf(List<CellRecord> records, String id) {
+        return records.stream().filter(r -> r.cellId().equals(id)).findFirst()
+                .orElseThrow(() -> new BenchException(BenchException.EXIT_BAD_INPUT, runDir + ": cell " + id
+                        + " has no record; export a cell that trained (bench status " + runDir + " --list)"));
     }
 
     private static double score(Catalog catalog, CellRecord r) {

@@ -215,13 +215,11 @@ public final class SuiteRunner {
      * weights and their description into {@code outDir} ({@link CellExport}); {@code suite} is the
      * run's own resolved suite. Nothing in the run directory changes.
      */
-    public CellExport export(ResolvedSuite suite, Path runDir, String cellId, Path outDir) {
-        CellRecord recorded = RunStore.readRecords(runDir).stream().filter(r -> r.cellId().equals(cellId)).findFirst()
-                .orElse(null);
-        if (recorded == null || !CellRecord.OK.equals(recorded.status())) {
-            throw new BenchException(BenchException.EXIT_BAD_INPUT, runDir + ": cell " + cellId
-                    + (recorded == null ? " has no record" : " is " + recorded.status() + ", not ok")
-                    + "; export a cell that trained (bench status " + runDir + " --list)");
+    public CellExport export(ResolvedSuite suite, Path runDir, CellRecord recorded, Path outDir) {
+        String cellId = recorded.cellId();
+        if (!CellRecord.OK.equals(recorded.status())) {
+            throw new BenchException(BenchException.EXIT_BAD_INPUT, runDir + ": cell " + cellId + " is "
+                    + recorded.status() + ", not ok; export a cell that trained (bench status " + runDir + " --list)");
         }
         Cell cell = plan(suite, Long.MAX_VALUE).cells().stream().filter(c -> c.id().equals(cellId)).findFirst()
                 .orElseThrow(() -> new BenchException(BenchException.EXIT_BAD_INPUT, runDir + ": its suite plans no"
