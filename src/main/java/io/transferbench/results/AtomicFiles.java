@@ -24,7 +24,18 @@ public final class AtomicFiles {
 
     private AtomicFiles() {}
 
+    /** Writes to a stream and flushes any buffer of its own; the stream is closed for it. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, out -> out.write(content));
+    }
+
+    /** The same, for content too large to hold in memory at once: streamed to the temp file. */
+    public static void write(Path target, Content content) throws IOException {
         Path tmp = synced(target, content);
         try {
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -43,7 +54,7 @@ public final class AtomicFiles {
         if (Files.exists(target)) {
             return false;
         }
-        Path tmp = synced(target, content);
+        Path tmp = synced(target, out -> out.write(content));
         try {
             // a hard link, unlike a rename, fails when the name is taken
             Files.createLink(target, tmp);
@@ -56,16 +67,16 @@ public final class AtomicFiles {
     }
 
     /** The content in a new temp file beside the target, forced to disk. */
-    private static Path synced(Path target, byte[] content) throws IOException {
+    private static Path synced(Path target, Content content) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = tempFile(dir, target.getFileName().toString());
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE);
              OutputStream out = Channels.newOutputStream(ch)) {
-            out.write(content);
+            content.writeTo(out);
             out.flush();
             ch.force(true);
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
             throw e;
         }

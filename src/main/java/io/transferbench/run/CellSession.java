@@ -77,6 +77,7 @@ final class CellSession implements AutoCloseable {
         CellSpec spec = cell.spec();
         Splits splits = data.forModel(spec.dataset(), spec.task(), spec.model());
         WeightSnapshot start = spec.strategy() == Strategy.SCRATCH ? null : pretrained.forCell(spec, splits.inputShape());
+        features.release();
         memory.reset();
         Instant started = Instant.now();
         long t0 = System.nanoTime();

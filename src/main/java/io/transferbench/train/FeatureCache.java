@@ -24,12 +24,16 @@ import java.util.function.Function;
  * stages of the same pretrained weights on the same data. A linear probe then trains its head on
  * pooled features instead of running the encoder every epoch, and a partial freeze starts from the
  * last frozen stage's output. Frozen stages run in inference mode, so the cached values are exactly
- * what they would compute each step. Entries are evicted least recently used beyond a byte budget.
+ * what they would compute each step.
  *
- * <p>Behind the run's entries in memory stands an optional {@link FeatureStore} on disk, keyed
- * by what determines the features: the digest of the pretrained weights, the depth, and the
- * identity of the prepared data (dataset settings, its assets, the model's input preparation).
- * Other processes and later runs then load what one computed.
+ * <p>Behind the entries in memory stands an optional {@link FeatureStore} on disk, keyed by what
+ * determines the features: the digest of the pretrained weights, the depth, and the identity of
+ * the prepared data (dataset settings, its assets, the model's input preparation). Other
+ * processes, later runs and later cells then load what one computed. With a store, memory holds
+ * only the entry the running cell uses, and nothing between cells ({@link #release}): a cell's
+ * peak memory is then its own, not that of the entries earlier cells left (a gradual cell's
+ * shallow depths run to gigabytes). Without one, entries stay in memory up to a byte budget,
+ * evicted least recently used.
  */
 public final class FeatureCache implements AutoCloseable {
 
@@ -220,11 +224,23 @@ public final class FeatureCache implements AutoCloseable {
         }
     }
 
-    /** Drops least recently used entries, never the one just made, until the cache fits its budget. */
+    /**
+     * Drops the entries held in memory where the store keeps them for whoever needs them next;
+     * without a store, memory is their only copy and they stay.
+     */
+    public void release() {
+        if (disk != null) {
+            entries.values().forEach(e -> e.manager().close());
+            entries.clear();
+        }
+    }
+
+    /** Drops least recently used entries, never the one just made, until memory fits the budget. */
     private void evictBeyondBudget(Entry keep) {
+        long budget = disk != null ? 0 : budgetBytes;
         long total = entries.values().stream().mapToLong(Entry::bytes).sum();
         Iterator<Map.Entry<Key, Entry>> it = entries.entrySet().iterator();
-        while (total > budgetBytes && it.hasNext()) {
+        while (total > budget && it.hasNext()) {
             Entry e = it.next().getValue();
             if (e != keep) {
                 total -= e.bytes();

@@ -7,14 +7,16 @@ import io.transferbench.results.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -36,8 +38,7 @@ public final class FeatureStore {
     private static final Logger LOG = LoggerFactory.getLogger(FeatureStore.class);
     private static final String DATA = ".features";
     private static final String MANIFEST = ".json";
-    /** "TBF2": inputs only; the first format ("TBFC") held the labels too. */
-    private static final int MAGIC = 0x54424632;
+    private static final int STREAM_BUFFER = 1 << 20;
 
     /** The default budget: frozen outputs of a few models over a few datasets. */
     public static final long DEFAULT_BUDGET_BYTES = 8L << 30;
@@ -66,14 +67,23 @@ public final class FeatureStore {
         }
         try {
             Manifest manifest = Mappers.RECORDS.readValue(manifestFile.toFile(), Manifest.class);
-            byte[] bytes = Files.readAllBytes(data);
-            if (!sha256(bytes).equals(manifest.sha256())) {
+            long size = Files.size(data);
+            MessageDigest sha = sha256();
+            List<NDList> splits;
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                    new DigestInputStream(Files.newInputStream(data), sha), STREAM_BUFFER))) {
+                splits = FeatureFile.read(in, manager, size);
+                if (in.read() != -1) {
+                    throw new IOException("data after the last array");
+                }
+            }
+            if (size != manifest.bytes() || !HexFormat.of().formatHex(sha.digest()).equals(manifest.sha256())) {
                 LOG.warn("feature cache entry {} does not match its recorded sha256; computing it again", data);
                 delete(key);
                 return null;
             }
             Files.setLastModifiedTime(data, FileTime.from(Instant.now()));
-            return decode(bytes, manager);
+            return splits;
         } catch (IOException | RuntimeException e) {
             LOG.warn("feature cache entry {} is unreadable ({}); computing it again", data, e.getMessage());
             delete(key);
@@ -84,45 +94,22 @@ public final class FeatureStore {
     /** Writes an entry (data first, then the manifest that makes it visible) and evicts beyond the budget. */
     void save(String key, List<NDList> splits, String describes) {
         try {
-            byte[] bytes = encode(splits);
             Files.createDirectories(dir);
-            AtomicFiles.write(dir.resolve(key + DATA), bytes);
+            Path data = dir.resolve(key + DATA);
+            MessageDigest sha = sha256();
+            AtomicFiles.write(data, out -> {
+                DataOutputStream encoded = new DataOutputStream(new BufferedOutputStream(
+                        new DigestOutputStream(out, sha), STREAM_BUFFER));
+                FeatureFile.write(splits, encoded);
+                encoded.flush();
+            });
             AtomicFiles.write(dir.resolve(key + MANIFEST), Mappers.RECORDS.writeValueAsBytes(
-                    new Manifest(sha256(bytes), bytes.length, describes, Instant.now().toString())));
+                    new Manifest(HexFormat.of().formatHex(sha.digest()), Files.size(data), describes,
+                            Instant.now().toString())));
             evictBeyondBudget(key);
         } catch (IOException e) {
             // The cache only saves time: a full or read-only disk must not fail the cell.
             LOG.warn("cannot write feature cache entry in {}: {}", dir, e.getMessage());
-        }
-    }
-
-    private static byte[] encode(List<NDList> splits) throws IOException {
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(buffer)) {
-            out.writeInt(MAGIC);
-            out.writeInt(splits.size());
-            for (NDList split : splits) {
-                byte[] encoded = split.encode();
-                out.writeInt(encoded.length);
-                out.write(encoded);
-            }
-        }
-        return buffer.toByteArray();
-    }
-
-    private static List<NDList> decode(byte[] bytes, NDManager manager) throws IOException {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-            if (in.readInt() != MAGIC) {
-                throw new IOException("not a feature cache entry");
-            }
-            int count = in.readInt();
-            List<NDList> splits = new ArrayList<>(count);
-            for (int s = 0; s < count; s++) {
-                byte[] encoded = new byte[in.readInt()];
-                in.readFully(encoded);
-                splits.add(NDList.decode(manager, encoded));
-            }
-            return splits;
         }
     }
 
@@ -168,8 +155,12 @@ public final class FeatureStore {
     }
 
     static String sha256(byte[] bytes) {
+        return HexFormat.of().formatHex(sha256().digest(bytes));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

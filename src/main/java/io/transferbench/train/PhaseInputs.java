@@ -46,6 +46,9 @@ final class PhaseInputs {
         boolean cacheable = cache != null && pretrained != null && frozen > 0 && cachesFeatures
                 && !trainSet.augmented();
         if (!cacheable) {
+            if (cache != null) {
+                cache.release();
+            }
             net.takeInputsAtDepth(0);
             depth = 0;
             train = trainSet;
