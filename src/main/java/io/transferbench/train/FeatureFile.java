@@ -18,11 +18,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The feature store's file format, streamed a block of rows at a time: an entry of a deep stage
- * runs to gigabytes, and encoding it whole (as DJL's {@code NDList.encode} does) held several
- * copies of it on the Java heap, which the JVM kept committed after the cell. Layout: magic,
- * byte order, split count; per split its array count; per array its data type, rank, dimensions,
- * then the raw elements in that byte order.
+ * The feature store's file format, streamed a block of rows at a time: the outputs of early
+ * stages run to a gigabyte an entry, and encoding one whole (as DJL's {@code NDList.encode}
+ * does) held several copies of it on the Java heap, which the JVM kept committed after the cell.
+ * Layout: magic, byte order, split count; per split its array count; per array its data type,
+ * rank, dimensions, then the raw elements in that byte order.
  */
 final class FeatureFile {
 
